@@ -1,0 +1,38 @@
+namespace BudgetActors.Runtime;
+
+/// <summary>
+/// Durable reminder storage. Claims are safe with several silos polling the same table at once: a due
+/// row is leased to one silo until it completes the tick or the lease runs out.
+/// </summary>
+public interface IReminderTable
+{
+    /// <summary>Creates or replaces a reminder; replacing clears any lease and changes the ETag.</summary>
+    Task<ReminderEntry> UpsertAsync(GrainId grainId, string reminderName, DateTimeOffset startAt, TimeSpan period, CancellationToken cancellationToken);
+
+    /// <returns>Whether a row was removed.</returns>
+    Task<bool> RemoveAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken);
+
+    Task<ReminderEntry?> ReadAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ReminderEntry>> ReadAsync(GrainId grainId, CancellationToken cancellationToken);
+
+    /// <summary>Every reminder of the service, ordered by next due time (for operators; paged).</summary>
+    Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> reminders due at <paramref name="now"/> whose lease is free or
+    /// expired, to <paramref name="siloId"/> until <paramref name="leaseUntil"/>. Rows another claimer holds
+    /// locked are skipped, never waited for.
+    /// </summary>
+    Task<IReadOnlyList<ReminderEntry>> ClaimDueAsync(string siloId, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a delivered tick: sets the next due time and releases the lease, but only if the row is
+    /// still the version that was claimed (a grain that re-registered or removed it meanwhile wins).
+    /// </summary>
+    /// <returns>Whether the claimed version was still there.</returns>
+    Task<bool> CompleteTickAsync(ReminderEntry claimed, DateTimeOffset delivered, DateTimeOffset nextDue, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claimed row back without delivering it, to be retried no earlier than <paramref name="retryAt"/>.</summary>
+    Task ReleaseAsync(ReminderEntry claimed, DateTimeOffset retryAt, CancellationToken cancellationToken);
+}
