@@ -39,7 +39,7 @@ public abstract class GrainCall<TResult> : GrainCall
         }
     }
 
-    internal override bool TryFail(Exception exception) => CompleteOutsideGrain(null, exception);
+    internal override bool TryFail(Exception exception) => CompleteOutsideGrain(default!, exception);
 
     internal override bool TrySetResult(object? result) => CompleteOutsideGrain((TResult)result!, null);
 

@@ -32,6 +32,20 @@ public sealed class GrainMethod
         Timeout = method.GetCustomAttribute<ResponseTimeoutAttribute>(inherit: true)?.Timeout;
     }
 
+    /// <summary>A method the runtime makes up for its own turns (timer ticks), not declared on any interface.</summary>
+    internal GrainMethod(string name, bool isReadOnly, bool alwaysInterleave)
+    {
+        InterfaceType = typeof(Grain);
+        Name = name;
+        FullName = name;
+        ParameterTypes = [];
+        ResultType = typeof(VoidResult);
+        CreateCall = static _ => throw new NotSupportedException("Runtime turns are not sent over the network.");
+        Id = Interlocked.Increment(ref s_lastId);
+        IsReadOnly = isReadOnly;
+        AlwaysInterleave = alwaysInterleave;
+    }
+
     /// <summary>A small process-wide number; call statistics are indexed by it.</summary>
     public int Id { get; }
 

@@ -1,0 +1,10 @@
+namespace BudgetActors.Runtime;
+
+internal enum ActivationStatus
+{
+    Created,
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

@@ -1,0 +1,521 @@
+namespace BudgetActors.Runtime;
+
+/// <summary>
+/// One live instance of a grain and its mailbox. It is also the grain's synchronization context: every
+/// continuation of grain code is posted back here and run by a single work loop, so the grain's code
+/// never runs on two threads at once, even when calls interleave.
+/// </summary>
+/// <remarks>
+/// Calls wait in <c>_waiting</c> until the scheduling rules admit them (one at a time, unless the class is
+/// reentrant or the method is read-only or always-interleave); admitted calls and posted continuations go
+/// to <c>_ready</c>, which the work loop drains on the thread pool. One lock guards both queues.
+/// </remarks>
+internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkItem
+{
+    private const int MaxItemsPerSlice = 64;
+
+    [ThreadStatic]
+    private static GrainActivation? t_constructing;
+
+    private static readonly SendOrPostCallback s_activate = static state => _ = ((GrainActivation)state!).ActivateAsync();
+    private static readonly SendOrPostCallback s_deactivate = static state => _ = ((GrainActivation)state!).DeactivateAsync();
+
+    private readonly Lock _lock = new();
+    private readonly GrainClassInfo _class;
+    private Queue<GrainCall>? _waiting;
+    private Queue<WorkItem>? _ready;
+    private List<GrainCall>? _running;
+    private int _runningWriters;
+    private bool _scheduled;
+    private ActivationStatus _status;
+    private object? _grain;
+    private DeactivationReason? _deactivation;
+    private TaskCompletionSource? _deactivated;
+    private List<IGrainTimer>? _timers;
+    private List<IActivationState>? _states;
+    private long _lastActive;
+
+    public GrainActivation(GrainId id, GrainClassInfo grainClass, GrainRuntime runtime)
+    {
+        Id = id;
+        _class = grainClass;
+        Runtime = runtime;
+        _lastActive = runtime.TimeProvider.GetTimestamp();
+    }
+
+    /// <summary>The activation whose grain is being constructed on this thread (read by <see cref="Grain"/>'s constructor).</summary>
+    internal static GrainActivation? Constructing => t_constructing;
+
+    public GrainId Id { get; }
+
+    public GrainRuntime Runtime { get; }
+
+    public Type GrainClass => _class.GrainClass;
+
+    /// <summary>Whether a call given to this activation now will be handled here rather than re-routed.</summary>
+    public bool IsUsable => _status is ActivationStatus.Valid or ActivationStatus.Activating;
+
+    public override SynchronizationContext CreateCopy() => this;
+
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        lock (_lock)
+        {
+            EnqueueReady(new WorkItem(d, state));
+        }
+    }
+
+    public override void Send(SendOrPostCallback d, object? state) =>
+        throw new NotSupportedException("Grain code cannot block on another turn of its own grain; await instead.");
+
+    /// <summary>Starts activating; called once by the runtime after this activation won its directory entry.</summary>
+    public void Activate()
+    {
+        lock (_lock)
+        {
+            _status = ActivationStatus.Activating;
+            EnqueueReady(new WorkItem(s_activate, this));
+        }
+    }
+
+    /// <summary>Accepts a call: runs it when the scheduling rules allow, queues it otherwise.</summary>
+    public void Enqueue(GrainCall call)
+    {
+        var outcome = Outcome.Accepted;
+        lock (_lock)
+        {
+            if (_status == ActivationStatus.Invalid)
+            {
+                outcome = Outcome.Gone;
+            }
+            else if (_status == ActivationStatus.Valid && CanStartNow(call))
+            {
+                Admit(call);
+            }
+            else if (call.Parent?.ChainContains(Id) == true)
+            {
+                outcome = Outcome.Deadlock;
+            }
+            else
+            {
+                (_waiting ??= new Queue<GrainCall>()).Enqueue(call);
+            }
+        }
+
+        if (outcome == Outcome.Gone)
+        {
+            Runtime.Redispatch(call);
+        }
+        else if (outcome == Outcome.Deadlock)
+        {
+            var chain = call.Parent!.Chain().Append(Id).ToList();
+            call.TryFail(new DeadlockException(chain, call.Method.FullName));
+        }
+    }
+
+    /// <summary>Reports that a call's method has finished (successfully or not) and admits whatever may run next.</summary>
+    public void OnCallFinished(GrainCall call, Exception? exception)
+    {
+        var now = Runtime.TimeProvider.GetTimestamp();
+        lock (_lock)
+        {
+            _running!.Remove(call);
+            if (!call.Method.IsReadOnly)
+            {
+                _runningWriters--;
+            }
+
+            if (call.KeepsAlive)
+            {
+                _lastActive = now;
+            }
+
+            if (exception is InconsistentStateException)
+            {
+                _deactivation ??= new DeactivationReason(DeactivationReasonCode.InconsistentState, exception.Message);
+            }
+
+            if (_running.Count == 0 && _deactivation is not null && _status == ActivationStatus.Valid)
+            {
+                BeginDeactivation();
+            }
+            else
+            {
+                AdmitWaiting();
+            }
+        }
+
+        Runtime.Statistics.Record(call.Method, now - call.MadeAt, exception is not null);
+    }
+
+    /// <summary>Asks the activation to go away once no call is running; later calls go to a fresh activation.</summary>
+    public void RequestDeactivation(DeactivationReason reason)
+    {
+        lock (_lock)
+        {
+            if (_status is ActivationStatus.Valid or ActivationStatus.Activating)
+            {
+                _deactivation ??= reason;
+                if (_status == ActivationStatus.Valid && (_running?.Count ?? 0) == 0)
+                {
+                    BeginDeactivation();
+                }
+            }
+        }
+    }
+
+    /// <summary>Deactivates (after in-flight calls complete) and completes when the activation is gone.</summary>
+    public Task DeactivateAsync(DeactivationReason reason)
+    {
+        lock (_lock)
+        {
+            if (_status == ActivationStatus.Invalid)
+            {
+                return Task.CompletedTask;
+            }
+
+            _deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        RequestDeactivation(reason);
+        return _deactivated.Task;
+    }
+
+    /// <summary>Whether nothing has run here since <paramref name="threshold"/> and nothing waits.</summary>
+    public bool IsIdleSince(long threshold)
+    {
+        lock (_lock)
+        {
+            return _status == ActivationStatus.Valid && (_running?.Count ?? 0) == 0 && (_waiting?.Count ?? 0) == 0
+                && _lastActive <= threshold && _deactivation is null;
+        }
+    }
+
+    /// <summary>Collects the calls here, running or waiting, whose callers' deadlines have passed.</summary>
+    public void CollectExpiredCalls(long now, List<GrainCall> expired)
+    {
+        lock (_lock)
+        {
+            if (_running is not null)
+            {
+                foreach (var call in _running)
+                {
+                    if (call.Deadline <= now && !call.IsCompleted)
+                    {
+                        expired.Add(call);
+                    }
+                }
+            }
+
+            if (_waiting is not null)
+            {
+                foreach (var call in _waiting)
+                {
+                    if (call.Deadline <= now && !call.IsCompleted)
+                    {
+                        expired.Add(call);
+                    }
+                }
+            }
+        }
+    }
+
+    public IGrainTimer RegisterTimer<TState>(Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options)
+    {
+        var timer = new GrainTimer<TState>(this, callback, state, options);
+        lock (_lock)
+        {
+            (_timers ??= []).Add(timer);
+        }
+
+        timer.Start();
+        return timer;
+    }
+
+    public void RemoveTimer(IGrainTimer timer)
+    {
+        lock (_lock)
+        {
+            _timers?.Remove(timer);
+        }
+    }
+
+    /// <summary>Queues a timer tick as a turn of this activation; dropped if the activation is going away.</summary>
+    public bool EnqueueLocal(GrainCall call)
+    {
+        lock (_lock)
+        {
+            if (_status is ActivationStatus.Invalid or ActivationStatus.Deactivating || _deactivation is not null)
+            {
+                return false;
+            }
+        }
+
+        call.Grain = Id;
+        call.CorrelationId = RequestContext.NewCorrelationId();
+        call.Deadline = long.MaxValue;
+        call.MadeAt = Runtime.TimeProvider.GetTimestamp();
+        Enqueue(call);
+        return true;
+    }
+
+    /// <summary>Registers a persistent state of the grain being constructed, to be read before activation.</summary>
+    public void AddState(IActivationState state) => (_states ??= []).Add(state);
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        var previous = Current;
+        SetSynchronizationContext(this);
+        try
+        {
+            for (var slice = 0; slice < MaxItemsPerSlice; slice++)
+            {
+                WorkItem item;
+                lock (_lock)
+                {
+                    if (_ready is null || !_ready.TryDequeue(out item))
+                    {
+                        _scheduled = false;
+                        return;
+                    }
+                }
+
+                Run(item);
+            }
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+        }
+
+        // Other activations get their turn before this one continues.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    private void Run(in WorkItem item)
+    {
+        try
+        {
+            if (item.Call is { } call)
+            {
+                RequestContext.Current = call;
+                call.Start(_grain!, this);
+            }
+            else
+            {
+                item.Callback!(item.State);
+            }
+        }
+        catch (Exception exception)
+        {
+            RuntimeLog.TurnFailed(Runtime.Logger, exception, Id);
+        }
+        finally
+        {
+            RequestContext.Current = null;
+        }
+    }
+
+    private bool CanStartNow(GrainCall call)
+    {
+        if (_deactivation is not null)
+        {
+            return false;
+        }
+
+        if ((_running?.Count ?? 0) == 0)
+        {
+            return (_waiting?.Count ?? 0) == 0;
+        }
+
+        return MayInterleave(call) && ((_waiting?.Count ?? 0) == 0 || _class.IsReentrant || call.Method.AlwaysInterleave);
+    }
+
+    private bool MayInterleave(GrainCall call) =>
+        _class.IsReentrant || call.Method.AlwaysInterleave || (call.Method.IsReadOnly && _runningWriters == 0);
+
+    private void AdmitWaiting()
+    {
+        while (_status == ActivationStatus.Valid && _deactivation is null && _waiting is { Count: > 0 })
+        {
+            var next = _waiting.Peek();
+            if (next.IsCompleted)
+            {
+                // Its caller has stopped waiting (deadline passed): the outcome is reported unknown, so it never runs.
+                _waiting.Dequeue();
+                continue;
+            }
+
+            if ((_running?.Count ?? 0) > 0 && !MayInterleave(next))
+            {
+                return;
+            }
+
+            Admit(_waiting.Dequeue());
+        }
+    }
+
+    private void Admit(GrainCall call)
+    {
+        (_running ??= new List<GrainCall>(2)).Add(call);
+        if (!call.Method.IsReadOnly)
+        {
+            _runningWriters++;
+        }
+
+        EnqueueReady(new WorkItem(call));
+    }
+
+    private void EnqueueReady(WorkItem item)
+    {
+        (_ready ??= new Queue<WorkItem>()).Enqueue(item);
+        if (!_scheduled)
+        {
+            _scheduled = true;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+    }
+
+    private void BeginDeactivation()
+    {
+        _status = ActivationStatus.Deactivating;
+        EnqueueReady(new WorkItem(s_deactivate, this));
+    }
+
+    private async Task ActivateAsync()
+    {
+        RequestContext.Current = new RequestFrame { Grain = Id, CorrelationId = RequestContext.NewCorrelationId() };
+        try
+        {
+            t_constructing = this;
+            try
+            {
+                _grain = _class.Create(Runtime.Services);
+            }
+            finally
+            {
+                t_constructing = null;
+            }
+
+            foreach (var state in _states ?? [])
+            {
+                await state.ReadAsync(Runtime.Stopping);
+            }
+
+            await ((Grain)_grain).OnActivateAsync(Runtime.Stopping);
+        }
+        catch (Exception exception)
+        {
+            RuntimeLog.ActivationFailed(Runtime.Logger, exception, Id);
+            DisposeTimers();
+            Runtime.RemoveActivation(this);
+            Queue<GrainCall>? failed;
+            TaskCompletionSource? deactivated;
+            lock (_lock)
+            {
+                _status = ActivationStatus.Invalid;
+                failed = _waiting;
+                _waiting = null;
+                deactivated = _deactivated;
+            }
+
+            // The grain never became usable: its callers get the activation error, nothing half-made remains.
+            foreach (var call in failed ?? [])
+            {
+                call.TryFail(exception);
+            }
+
+            deactivated?.TrySetResult();
+            return;
+        }
+
+        lock (_lock)
+        {
+            _status = ActivationStatus.Valid;
+            if (_deactivation is not null && (_running?.Count ?? 0) == 0)
+            {
+                BeginDeactivation();
+            }
+            else
+            {
+                AdmitWaiting();
+            }
+        }
+    }
+
+    private async Task DeactivateAsync()
+    {
+        RequestContext.Current = new RequestFrame { Grain = Id, CorrelationId = RequestContext.NewCorrelationId() };
+        var reason = _deactivation ?? new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "");
+        DisposeTimers();
+        try
+        {
+            await ((Grain)_grain!).OnDeactivateAsync(reason, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            RuntimeLog.DeactivationFailed(Runtime.Logger, exception, Id);
+        }
+
+        // Out of the directory first, so calls that arrive from now on start a fresh activation.
+        Runtime.RemoveActivation(this);
+        Queue<GrainCall>? waiting;
+        TaskCompletionSource? deactivated;
+        lock (_lock)
+        {
+            _status = ActivationStatus.Invalid;
+            waiting = _waiting;
+            _waiting = null;
+            deactivated = _deactivated;
+        }
+
+        foreach (var call in waiting ?? [])
+        {
+            if (!call.IsCompleted)
+            {
+                Runtime.Redispatch(call);
+            }
+        }
+
+        RuntimeLog.Deactivated(Runtime.Logger, Id, reason.ToString());
+        deactivated?.TrySetResult();
+    }
+
+    private void DisposeTimers()
+    {
+        IGrainTimer[] timers;
+        lock (_lock)
+        {
+            timers = _timers?.ToArray() ?? [];
+        }
+
+        foreach (var timer in timers)
+        {
+            timer.Dispose();
+        }
+    }
+
+    private enum Outcome
+    {
+        Accepted,
+        Gone,
+        Deadlock,
+    }
+
+    private readonly struct WorkItem
+    {
+        public WorkItem(GrainCall call) => Call = call;
+
+        public WorkItem(SendOrPostCallback callback, object? state)
+        {
+            Callback = callback;
+            State = state;
+        }
+
+        public GrainCall? Call { get; }
+
+        public SendOrPostCallback? Callback { get; }
+
+        public object? State { get; }
+    }
+}

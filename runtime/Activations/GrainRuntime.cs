@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BudgetActors.Runtime;
+
+/// <summary>
+/// The heart of a silo: the directory of activations, the call path from a reference to an activation,
+/// call deadlines and idle collection. Inside the silo it is also the <see cref="IClusterClient"/>.
+/// </summary>
+internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposable
+{
+    private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
+    private readonly GrainClassRegistry _classes;
+    private readonly MessagingOptions _messaging;
+    private readonly GrainCollectionOptions _collection;
+    private readonly long _responseTimeout;
+    private readonly CancellationTokenSource _stopping = new();
+    private ITimer? _deadlineTimer;
+    private ITimer? _collectionTimer;
+
+    public GrainRuntime(
+        IServiceProvider services,
+        GrainClassRegistry classes,
+        ReminderRegistry reminders,
+        CallStatistics statistics,
+        TimeProvider timeProvider,
+        IOptions<MessagingOptions> messaging,
+        IOptions<GrainCollectionOptions> collection,
+        ILogger<GrainRuntime> logger)
+    {
+        Services = services;
+        _classes = classes;
+        Reminders = reminders;
+        Statistics = statistics;
+        TimeProvider = timeProvider;
+        Logger = logger;
+        _messaging = messaging.Value;
+        _collection = collection.Value;
+        _responseTimeout = ToTimestampTicks(_messaging.ResponseTimeout);
+    }
+
+    public IServiceProvider Services { get; }
+
+    public ReminderRegistry Reminders { get; }
+
+    public CallStatistics Statistics { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>Cancelled when the silo starts shutting down.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    public int ActivationCount => _activations.Count;
+
+    public TGrainInterface GetGrain<TGrainInterface>(string key)
+        where TGrainInterface : IGrainWithStringKey
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var info = InterfaceOf<TGrainInterface>.Info;
+        return (TGrainInterface)(object)info.CreateReference(new GrainId(info.GrainType, key), this);
+    }
+
+    /// <summary>A reference to any grain by id, typed as one of its interfaces (the reminder service uses it).</summary>
+    public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
+        where TGrainInterface : IGrain =>
+        (TGrainInterface)(object)InterfaceOf<TGrainInterface>.Info.CreateReference(grainId, this);
+
+    public Task<TResult> InvokeAsync<TResult>(GrainReference target, GrainCall<TResult> call)
+    {
+        var ambient = RequestContext.Current;
+        call.Grain = target.GrainId;
+        call.Parent = ambient;
+        call.Values = ambient?.Values;
+        call.CorrelationId = ambient?.CorrelationId ?? RequestContext.NewCorrelationId();
+        var now = TimeProvider.GetTimestamp();
+        call.MadeAt = now;
+        call.Deadline = now + (call.Method.Timeout is { } timeout ? ToTimestampTicks(timeout) : _responseTimeout);
+
+        if (target.CachedTarget is GrainActivation cached && cached.IsUsable)
+        {
+            cached.Enqueue(call);
+        }
+        else if (FindOrCreateActivation(call) is { } activation)
+        {
+            target.CachedTarget = activation;
+            activation.Enqueue(call);
+        }
+
+        return call.Completion;
+    }
+
+    /// <summary>Sends a call again through the directory (its activation went away before running it).</summary>
+    public void Redispatch(GrainCall call) => FindOrCreateActivation(call)?.Enqueue(call);
+
+    public void RemoveActivation(GrainActivation activation) =>
+        _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation));
+
+    /// <summary>Activations per grain class, for statistics.</summary>
+    public IReadOnlyDictionary<string, int> ActivationCountsByType() =>
+        _activations.Values.GroupBy(a => a.Id.Type).ToDictionary(g => g.Key, g => g.Count());
+
+    public void Start()
+    {
+        _deadlineTimer = TimeProvider.CreateTimer(static s => ((GrainRuntime)s!).ExpireOverdueCalls(), this, _messaging.TimeoutCheckInterval, _messaging.TimeoutCheckInterval);
+        _collectionTimer = TimeProvider.CreateTimer(static s => ((GrainRuntime)s!).CollectIdleActivations(), this, _collection.CollectionQuantum, _collection.CollectionQuantum);
+    }
+
+    /// <summary>
+    /// Stops taking new activations, lets in-flight calls finish and deactivates every grain (running
+    /// <c>OnDeactivateAsync</c>), within <paramref name="cancellationToken"/>.
+    /// </summary>
+    public async Task ShutdownAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        _deadlineTimer?.Dispose();
+        _collectionTimer?.Dispose();
+        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is shutting down.");
+        var all = _activations.Values.Select(a => a.DeactivateAsync(reason)).ToArray();
+        RuntimeLog.ShuttingDown(Logger, all.Length);
+        await Task.WhenAll(all).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Fails, as timed out, every call whose caller's deadline has passed (checked every <see cref="MessagingOptions.TimeoutCheckInterval"/>).</summary>
+    public void ExpireOverdueCalls()
+    {
+        var now = TimeProvider.GetTimestamp();
+        var expired = new List<GrainCall>();
+        foreach (var activation in _activations.Values)
+        {
+            activation.CollectExpiredCalls(now, expired);
+        }
+
+        foreach (var call in expired)
+        {
+            var waited = TimeProvider.GetElapsedTime(call.MadeAt, now);
+            call.TryFail(new GrainCallTimeoutException(
+                $"{call.Method.FullName} on {call.Grain} did not answer within {waited:g}; its outcome is unknown."));
+        }
+    }
+
+    /// <summary>Deactivates activations idle for longer than <see cref="GrainCollectionOptions.CollectionAge"/>.</summary>
+    public int CollectIdleActivations()
+    {
+        var threshold = TimeProvider.GetTimestamp() - ToTimestampTicks(_collection.CollectionAge);
+        var reason = new DeactivationReason(DeactivationReasonCode.ActivationIdle, $"Idle for more than {_collection.CollectionAge:g}.");
+        var collected = 0;
+        foreach (var activation in _activations.Values)
+        {
+            if (activation.IsIdleSince(threshold))
+            {
+                activation.RequestDeactivation(reason);
+                collected++;
+            }
+        }
+
+        return collected;
+    }
+
+    public void Dispose()
+    {
+        _deadlineTimer?.Dispose();
+        _collectionTimer?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private GrainActivation? FindOrCreateActivation(GrainCall call)
+    {
+        if (_activations.TryGetValue(call.Grain, out var existing))
+        {
+            return existing;
+        }
+
+        if (_stopping.IsCancellationRequested)
+        {
+            call.TryFail(new SiloUnavailableException($"The silo is shutting down; {call.Method.FullName} on {call.Grain} did not run."));
+            return null;
+        }
+
+        GrainClassInfo grainClass;
+        try
+        {
+            grainClass = _classes.Get(call.Grain.Type);
+        }
+        catch (InvalidOperationException exception)
+        {
+            call.TryFail(exception);
+            return null;
+        }
+
+        var created = new GrainActivation(call.Grain, grainClass, this);
+        var winner = _activations.GetOrAdd(call.Grain, created);
+        if (ReferenceEquals(winner, created))
+        {
+            created.Activate();
+        }
+
+        return winner;
+    }
+
+    private long ToTimestampTicks(TimeSpan span) => (long)(span.TotalSeconds * TimeProvider.TimestampFrequency);
+
+    private static class InterfaceOf<TGrainInterface>
+    {
+        public static readonly GrainInterfaceInfo Info = GrainInterfaceRegistry.Get(typeof(TGrainInterface));
+    }
+}

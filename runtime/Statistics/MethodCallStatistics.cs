@@ -1,0 +1,57 @@
+namespace BudgetActors.Runtime;
+
+/// <summary>
+/// Counters for one grain method, striped by processor so that threads recording calls at once rarely
+/// touch the same cache line.
+/// </summary>
+internal sealed class MethodCallStatistics(GrainMethod method)
+{
+    private static readonly int s_stripeMask = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount) - 1;
+
+    private readonly Stripe[] _stripes = [.. Enumerable.Range(0, s_stripeMask + 1).Select(_ => new Stripe())];
+
+    public GrainMethod Method { get; } = method;
+
+    public void Record(long nanoseconds, bool failed)
+    {
+        var stripe = _stripes[Thread.GetCurrentProcessorId() & s_stripeMask];
+        Interlocked.Increment(ref stripe.Calls);
+        if (failed)
+        {
+            Interlocked.Increment(ref stripe.Failures);
+        }
+
+        Interlocked.Increment(ref stripe.Buckets[LatencyHistogram.BucketOf(nanoseconds)]);
+    }
+
+    public MethodCallSnapshot Snapshot()
+    {
+        long calls = 0, failures = 0;
+        var buckets = new long[LatencyHistogram.BucketCount];
+        foreach (var stripe in _stripes)
+        {
+            calls += Volatile.Read(ref stripe.Calls);
+            failures += Volatile.Read(ref stripe.Failures);
+            for (var i = 0; i < buckets.Length; i++)
+            {
+                buckets[i] += Volatile.Read(ref stripe.Buckets[i]);
+            }
+        }
+
+        var total = buckets.Sum();
+        return new MethodCallSnapshot(
+            Method.InterfaceType.Name,
+            Method.Name,
+            calls,
+            failures,
+            TimeSpan.FromTicks((long)(LatencyHistogram.Percentile(buckets, total, 0.50) / 100)),
+            TimeSpan.FromTicks((long)(LatencyHistogram.Percentile(buckets, total, 0.99) / 100)));
+    }
+
+    private sealed class Stripe
+    {
+        public readonly long[] Buckets = new long[LatencyHistogram.BucketCount];
+        public long Calls;
+        public long Failures;
+    }
+}
