@@ -25,7 +25,10 @@ internal sealed class ReminderService(
     public void Start()
     {
         _stop = new CancellationTokenSource();
-        _loop = Task.Run(() => PollLoopAsync(_stop.Token));
+
+        // Created here, not in the loop: a period that passes before the loop first waits still counts.
+        var timer = new PeriodicTimer(_options.PollInterval, timeProvider);
+        _loop = Task.Run(() => PollLoopAsync(timer, _stop.Token));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -48,7 +51,7 @@ internal sealed class ReminderService(
         {
             var now = timeProvider.GetUtcNow();
             var due = await table.ClaimDueAsync(_siloId, now, now + _options.LeaseDuration, _options.ClaimBatchSize, cancellationToken);
-            var outcomes = await Task.WhenAll(due.Select(entry => DeliverAsync(entry, cancellationToken)));
+            var outcomes = await Task.WhenAll(due.Select(entry => DeliverAsync(entry, now, cancellationToken)));
             delivered += outcomes.Count(ok => ok);
             if (due.Count < _options.ClaimBatchSize)
             {
@@ -57,24 +60,40 @@ internal sealed class ReminderService(
         }
     }
 
-    private async Task PollLoopAsync(CancellationToken cancellationToken)
+    private async Task PollLoopAsync(PeriodicTimer timer, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        using (timer)
         {
-            try
+            do
             {
-                await PollOnceAsync(cancellationToken);
+                try
+                {
+                    await PollOnceAsync(cancellationToken);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    RuntimeLog.ReminderPollFailed(logger, exception);
+                }
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                RuntimeLog.ReminderPollFailed(logger, exception);
-            }
-
-            await Task.Delay(_options.PollInterval, timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            while (await NextPollAsync(timer, cancellationToken));
         }
     }
 
-    private async Task<bool> DeliverAsync(ReminderEntry entry, CancellationToken cancellationToken)
+    private static async Task<bool> NextPollAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    // claimedAt: when the tick was claimed. The delivered tick stands for every tick due by then, so the
+    // next one is the first after it, however long delivery took.
+    private async Task<bool> DeliverAsync(ReminderEntry entry, DateTimeOffset claimedAt, CancellationToken cancellationToken)
     {
         try
         {
@@ -90,8 +109,7 @@ internal sealed class ReminderService(
             return false;
         }
 
-        var delivered = timeProvider.GetUtcNow();
-        await table.CompleteTickAsync(entry, delivered, entry.NextDueAfter(delivered), cancellationToken);
+        await table.CompleteTickAsync(entry, timeProvider.GetUtcNow(), entry.NextDueAfter(claimedAt), cancellationToken);
         return true;
     }
 }

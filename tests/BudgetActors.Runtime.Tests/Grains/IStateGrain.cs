@@ -1,0 +1,14 @@
+namespace BudgetActors.Runtime.Tests;
+
+public interface IStateGrain : IGrainWithStringKey
+{
+    Task SetAsync(string value);
+
+    [ReadOnly]
+    Task<string?> GetAsync();
+
+    [ReadOnly]
+    Task<string?> GetEtagAsync();
+
+    Task ClearAsync();
+}
