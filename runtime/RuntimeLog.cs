@@ -11,6 +11,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Silo shutting down: deactivating {Count} activations")]
     public static partial void ShuttingDown(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Silo stopped with {Count} activations still busy: their calls did not finish within the deactivation timeout")]
+    public static partial void ShutdownIncomplete(ILogger logger, int count);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "A turn of {GrainId} threw outside any call")]
     public static partial void TurnFailed(ILogger logger, Exception exception, GrainId grainId);
 

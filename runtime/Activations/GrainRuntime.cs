@@ -120,7 +120,15 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is shutting down.");
         var all = _activations.Values.Select(a => a.DeactivateAsync(reason)).ToArray();
         RuntimeLog.ShuttingDown(Logger, all.Length);
-        await Task.WhenAll(all).WaitAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(all).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A call that never finishes must not keep the process from stopping.
+            RuntimeLog.ShutdownIncomplete(Logger, all.Count(t => !t.IsCompleted));
+        }
     }
 
     /// <summary>Fails, as timed out, every call whose caller's deadline has passed (checked every <see cref="MessagingOptions.TimeoutCheckInterval"/>).</summary>

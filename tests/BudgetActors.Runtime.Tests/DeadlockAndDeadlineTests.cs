@@ -17,7 +17,7 @@ public sealed class DeadlockAndDeadlineTests : IAsyncLifetime
         var (a, b) = (TestSilo.NewKey("a"), TestSilo.NewKey("b"));
 
         var error = await Assert.ThrowsAsync<DeadlockException>(
-            () => _silo.Client.GetGrain<IChainGrain>(a).CallAsync([b, a], 0).WaitAsync(s_guard));
+            () => _silo.Client.GetGrain<IChainGrain>(a).CallAsync([b, a], 0).WaitAsync(s_guard, TestContext.Current.CancellationToken));
 
         Assert.Equal([new GrainId("chain", a), new GrainId("chain", b), new GrainId("chain", a)], error.CallChain);
         Assert.Contains($"chain/{a} -> chain/{b} -> chain/{a}", error.Message);
@@ -28,7 +28,7 @@ public sealed class DeadlockAndDeadlineTests : IAsyncLifetime
     {
         var (a, b) = (TestSilo.NewKey("a"), TestSilo.NewKey("b"));
 
-        var chain = await _silo.Client.GetGrain<IReentrantChainGrain>(a).CallAsync([b, a], 0).WaitAsync(s_guard);
+        var chain = await _silo.Client.GetGrain<IReentrantChainGrain>(a).CallAsync([b, a], 0).WaitAsync(s_guard, TestContext.Current.CancellationToken);
 
         Assert.Equal($"reentrant-chain/{a} -> reentrant-chain/{b} -> reentrant-chain/{a}", chain);
     }
@@ -65,11 +65,13 @@ public sealed class DeadlockAndDeadlineTests : IAsyncLifetime
     {
         await using var silo = await TestSilo.StartAsync(s => s.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
         var key = TestSilo.NewKey("short");
-        var call = silo.Client.GetGrain<ITurnGrain>(key).WaitForSignalAsync(Signals.NewName("never"));
+        var signal = Signals.NewName("late");
+        var call = silo.Client.GetGrain<ITurnGrain>(key).WaitForSignalAsync(signal);
         await EventLog.WaitForAsync(key, "wait");
 
         silo.Time.Advance(TimeSpan.FromSeconds(6));
 
         await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call);
+        Signals.Release(signal);
     }
 }

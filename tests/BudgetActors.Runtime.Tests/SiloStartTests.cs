@@ -32,6 +32,6 @@ public sealed class SiloStartTests
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
             () => silo.Client.GetGrain<IReminderGrain>(TestSilo.NewKey("fast")).RegisterAsync("digest", TimeSpan.Zero, TimeSpan.FromSeconds(5)));
 
-        Assert.Contains("the minimum is 00:01:00", error.Message);
+        Assert.Contains("the minimum is 0:01:00", error.Message);
     }
 }

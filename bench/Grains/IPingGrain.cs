@@ -1,0 +1,6 @@
+namespace BudgetActors.Benchmarks;
+
+public interface IPingGrain : IGrainWithStringKey
+{
+    Task<int> PingAsync(int value);
+}

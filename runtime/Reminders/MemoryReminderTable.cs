@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace BudgetActors.Runtime;
+
+/// <summary>Reminders in this process's memory, with the same claim and lease rules as the PostgreSQL table.</summary>
+public sealed class MemoryReminderTable : IReminderTable
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(GrainId Grain, string Name), ReminderEntry> _rows = [];
+    private long _lastVersion;
+
+    public Task<ReminderEntry> UpsertAsync(GrainId grainId, string reminderName, DateTimeOffset startAt, TimeSpan period, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var entry = new ReminderEntry
+            {
+                GrainId = grainId,
+                ReminderName = reminderName,
+                StartAt = startAt,
+                Period = period,
+                NextDue = startAt,
+                LastDelivered = _rows.TryGetValue((grainId, reminderName), out var old) ? old.LastDelivered : null,
+                ETag = NextVersion(),
+            };
+            _rows[(grainId, reminderName)] = entry;
+            return Task.FromResult(entry);
+        }
+    }
+
+    public Task<bool> RemoveAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_rows.Remove((grainId, reminderName)));
+        }
+    }
+
+    public Task<ReminderEntry?> ReadAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_rows.GetValueOrDefault((grainId, reminderName)));
+        }
+    }
+
+    public Task<IReadOnlyList<ReminderEntry>> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<ReminderEntry>>([.. _rows.Values.Where(r => r.GrainId == grainId).OrderBy(r => r.ReminderName, StringComparer.Ordinal)]);
+        }
+    }
+
+    public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(int offset, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<ReminderEntry>>([.. _rows.Values.OrderBy(r => r.NextDue).Skip(offset).Take(limit)]);
+        }
+    }
+
+    public Task<IReadOnlyList<ReminderEntry>> ClaimDueAsync(string siloId, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var due = _rows.Values
+                .Where(r => r.NextDue <= now && (r.LeaseUntil is null || r.LeaseUntil < now))
+                .OrderBy(r => r.NextDue)
+                .Take(limit)
+                .Select(r => r with { LeaseOwner = siloId, LeaseUntil = leaseUntil, ETag = NextVersion() })
+                .ToList();
+            foreach (var claimed in due)
+            {
+                _rows[(claimed.GrainId, claimed.ReminderName)] = claimed;
+            }
+
+            return Task.FromResult<IReadOnlyList<ReminderEntry>>(due);
+        }
+    }
+
+    public Task<bool> CompleteTickAsync(ReminderEntry claimed, DateTimeOffset delivered, DateTimeOffset nextDue, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!IsStillClaimed(claimed))
+            {
+                return Task.FromResult(false);
+            }
+
+            _rows[(claimed.GrainId, claimed.ReminderName)] = claimed with
+            {
+                NextDue = nextDue,
+                LastDelivered = delivered,
+                LeaseOwner = null,
+                LeaseUntil = null,
+                ETag = NextVersion(),
+            };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task ReleaseAsync(ReminderEntry claimed, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (IsStillClaimed(claimed))
+            {
+                _rows[(claimed.GrainId, claimed.ReminderName)] = claimed with { LeaseOwner = null, LeaseUntil = retryAt, ETag = NextVersion() };
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    private bool IsStillClaimed(ReminderEntry claimed) =>
+        _rows.TryGetValue((claimed.GrainId, claimed.ReminderName), out var current) && current.ETag == claimed.ETag;
+
+    private string NextVersion() => (++_lastVersion).ToString(CultureInfo.InvariantCulture);
+}

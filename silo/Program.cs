@@ -1,0 +1,29 @@
+using BudgetActors.Runtime;
+using Microsoft.Extensions.Hosting;
+
+// The embedded default: one silo, state and reminders in memory, nothing else to install.
+// `--postgres "<connection string>"` (or BUDGETACTORS_POSTGRES) keeps both in PostgreSQL instead.
+var builder = Host.CreateApplicationBuilder(args);
+var postgres = builder.Configuration["postgres"] ?? Environment.GetEnvironmentVariable("BUDGETACTORS_POSTGRES");
+
+builder.UseBudgetActorsSilo(silo =>
+{
+    silo.UseLocalhostClustering()
+        .AddGrains(typeof(BudgetActors.Grains.GrainsAssembly).Assembly);
+    if (string.IsNullOrWhiteSpace(postgres))
+    {
+        silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage).UseInMemoryReminders();
+    }
+    else
+    {
+        silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorage, o => o.ConnectionString = postgres)
+            .UsePostgresReminders(o => o.ConnectionString = postgres);
+    }
+});
+
+var app = builder.Build();
+await app.StartAsync();
+Console.WriteLine(string.IsNullOrWhiteSpace(postgres)
+    ? "BudgetActors silo running with in-memory storage and reminders (nothing is kept after it stops). Ctrl+C stops it."
+    : "BudgetActors silo running with PostgreSQL storage and reminders. Ctrl+C stops it.");
+await app.WaitForShutdownAsync();
