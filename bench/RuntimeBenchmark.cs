@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using BudgetActors.Testing;
 using Microsoft.Extensions.DependencyInjection;
