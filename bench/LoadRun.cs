@@ -12,9 +12,11 @@ internal static class LoadRun
     {
         await RunPhaseAsync(concurrency, warmUp, operation);
         GC.Collect();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (recorders, elapsed) = await RunPhaseAsync(concurrency, measured, operation);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var (count, p50, p99) = LatencyRecorder.Merge(recorders);
-        return new LoadResult(count / elapsed.TotalSeconds, p50, p99);
+        return new LoadResult(count / elapsed.TotalSeconds, p50, p99, cpu / Math.Max(count, 1));
     }
 
     private static async Task<(LatencyRecorder[] Recorders, TimeSpan Elapsed)> RunPhaseAsync(int concurrency, TimeSpan duration, Func<int, long, Task> operation)

@@ -78,8 +78,11 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
         }
     }
 
-    /// <summary>Accepts a call: runs it when the scheduling rules allow, queues it otherwise.</summary>
-    public void Enqueue(GrainCall call)
+    /// <summary>
+    /// Accepts a call: runs it when the scheduling rules allow, queues it otherwise. A call from outside any
+    /// grain that finds the activation idle starts on the caller's thread, sparing a thread hop.
+    /// </summary>
+    public void Enqueue(GrainCall call, bool mayRunInline = false)
     {
         var outcome = Outcome.Accepted;
         lock (_lock)
@@ -90,7 +93,23 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
             }
             else if (_status == ActivationStatus.Valid && CanStartNow(call))
             {
-                Admit(call);
+                if (mayRunInline && !_scheduled)
+                {
+                    // Claim the work loop for this thread; other threads only queue until RunSlice returns.
+                    _scheduled = true;
+                    (_running ??= new List<GrainCall>(2)).Add(call);
+                    if (!call.Method.IsReadOnly)
+                    {
+                        _runningWriters++;
+                    }
+
+                    (_ready ??= new Queue<WorkItem>()).Enqueue(new WorkItem(call));
+                    outcome = Outcome.RunInline;
+                }
+                else
+                {
+                    Admit(call);
+                }
             }
             else if (call.Parent?.ChainContains(Id) == true)
             {
@@ -102,7 +121,11 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
             }
         }
 
-        if (outcome == Outcome.Gone)
+        if (outcome == Outcome.RunInline)
+        {
+            RunSlice();
+        }
+        else if (outcome == Outcome.Gone)
         {
             Runtime.Redispatch(call);
         }
@@ -262,9 +285,13 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
     /// <summary>Registers a persistent state of the grain being constructed, to be read before activation.</summary>
     public void AddState(IActivationState state) => (_states ??= []).Add(state);
 
-    void IThreadPoolWorkItem.Execute()
+    void IThreadPoolWorkItem.Execute() => RunSlice();
+
+    /// <summary>Runs queued work until none is left or the slice is used up; the caller holds the work loop.</summary>
+    private void RunSlice()
     {
         var previous = Current;
+        var previousFrame = RequestContext.Current;
         SetSynchronizationContext(this);
         try
         {
@@ -286,6 +313,7 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
         finally
         {
             SetSynchronizationContext(previous);
+            RequestContext.Current = previousFrame;
         }
 
         // Other activations get their turn before this one continues.
@@ -498,6 +526,7 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
     private enum Outcome
     {
         Accepted,
+        RunInline,
         Gone,
         Deadlock,
     }

@@ -79,14 +79,17 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
         call.MadeAt = now;
         call.Deadline = now + (call.Method.Timeout is { } timeout ? ToTimestampTicks(timeout) : _responseTimeout);
 
+        // A caller outside any grain may run the call on its own thread; a grain's calls always queue, so
+        // one grain's turn never runs another's inline.
+        var mayRunInline = ambient is null or { Grain.Type: null } && SynchronizationContext.Current is null;
         if (target.CachedTarget is GrainActivation cached && cached.IsUsable)
         {
-            cached.Enqueue(call);
+            cached.Enqueue(call, mayRunInline);
         }
         else if (FindOrCreateActivation(call) is { } activation)
         {
             target.CachedTarget = activation;
-            activation.Enqueue(call);
+            activation.Enqueue(call, mayRunInline);
         }
 
         return call.Completion;

@@ -39,11 +39,13 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
     public Task ReadStateAsync(CancellationToken cancellationToken = default) =>
         _storage.ReadStateAsync(_stateName, _activation.Id, this, cancellationToken);
 
+    // The runtime's own awaits resume on any thread (ConfigureAwait(false)): posting them back to the
+    // activation would cost a thread hop per write; the grain's code still resumes on its activation.
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await _storage.WriteStateAsync(_stateName, _activation.Id, this, cancellationToken);
+            await _storage.WriteStateAsync(_stateName, _activation.Id, this, cancellationToken).ConfigureAwait(false);
         }
         catch (InconsistentStateException exception)
         {
@@ -56,7 +58,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
     {
         try
         {
-            await _storage.ClearStateAsync(_stateName, _activation.Id, this, cancellationToken);
+            await _storage.ClearStateAsync(_stateName, _activation.Id, this, cancellationToken).ConfigureAwait(false);
             State = s_createDefault();
         }
         catch (InconsistentStateException exception)

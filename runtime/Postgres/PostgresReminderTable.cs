@@ -26,19 +26,19 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
             """, grainId, reminderName);
         command.Parameters.Add(Time(startAt));
         command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = period });
-        return (await ReadEntriesAsync(command, cancellationToken))[0];
+        return (await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false))[0];
     }
 
     public async Task<bool> RemoveAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken)
     {
         await using var command = Command($"DELETE FROM reminders WHERE {Key}", grainId, reminderName);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task<ReminderEntry?> ReadAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken)
     {
         await using var command = Command($"SELECT {Columns} FROM reminders WHERE {Key}", grainId, reminderName);
-        return (await ReadEntriesAsync(command, cancellationToken)).FirstOrDefault();
+        return (await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<ReminderEntry>> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
         command.Parameters.Add(Text(serviceId));
         command.Parameters.Add(Text(grainId.Type));
         command.Parameters.Add(Text(grainId.Key));
-        return await ReadEntriesAsync(command, cancellationToken);
+        return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(int offset, int limit, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
         command.Parameters.Add(Text(serviceId));
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = offset });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadEntriesAsync(command, cancellationToken);
+        return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ReminderEntry>> ClaimDueAsync(string siloId, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
         command.Parameters.Add(Time(now));
         command.Parameters.Add(Time(leaseUntil));
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadEntriesAsync(command, cancellationToken);
+        return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> CompleteTickAsync(ReminderEntry claimed, DateTimeOffset delivered, DateTimeOffset nextDue, CancellationToken cancellationToken)
@@ -92,7 +92,7 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
         command.Parameters.Add(Time(nextDue));
         command.Parameters.Add(Time(delivered));
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = long.Parse(claimed.ETag, CultureInfo.InvariantCulture) });
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task ReleaseAsync(ReminderEntry claimed, DateTimeOffset retryAt, CancellationToken cancellationToken)
@@ -103,14 +103,14 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
             claimed.ReminderName);
         command.Parameters.Add(Time(retryAt));
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = long.Parse(claimed.ETag, CultureInfo.InvariantCulture) });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<ReminderEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var entries = new List<ReminderEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new ReminderEntry
             {

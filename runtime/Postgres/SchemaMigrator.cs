@@ -20,21 +20,21 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})", cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version    integer     PRIMARY KEY,
                 name       text        NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now())
-            """, cancellationToken);
+            """, cancellationToken).ConfigureAwait(false);
 
         var applied = new HashSet<int>();
         await using (var read = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 applied.Add(reader.GetInt32(0));
             }
@@ -42,21 +42,21 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
 
         foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
         {
-            await ExecuteAsync(connection, sql, cancellationToken);
+            await ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
             await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", connection);
             record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
-            await record.ExecuteNonQueryAsync(cancellationToken);
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             RuntimeLog.MigrationApplied(logger, version, name);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static List<(int, string, string)> LoadMigrations()

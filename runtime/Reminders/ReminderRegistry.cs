@@ -30,15 +30,15 @@ internal sealed class ReminderRegistry(IServiceProvider services, TimeProvider t
                 nameof(period), period, $"Reminder '{reminderName}' has period {period:g}; the minimum is {minimum:g} (ReminderOptions.MinimumReminderPeriod).");
         }
 
-        return await Table.UpsertAsync(grain.GrainId, reminderName, timeProvider.GetUtcNow() + dueTime, period, cancellationToken);
+        return await Table.UpsertAsync(grain.GrainId, reminderName, timeProvider.GetUtcNow() + dueTime, period, cancellationToken).ConfigureAwait(false);
     }
 
     public Task UnregisterAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken) =>
         Table.RemoveAsync(grainId, reminderName, cancellationToken);
 
     public async Task<IGrainReminder?> GetAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken) =>
-        await Table.ReadAsync(grainId, reminderName, cancellationToken);
+        await Table.ReadAsync(grainId, reminderName, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<IGrainReminder>> GetAllAsync(GrainId grainId, CancellationToken cancellationToken) =>
-        await Table.ReadAsync(grainId, cancellationToken);
+        await Table.ReadAsync(grainId, cancellationToken).ConfigureAwait(false);
 }
