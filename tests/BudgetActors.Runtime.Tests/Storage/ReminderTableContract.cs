@@ -1,0 +1,127 @@
+namespace BudgetActors.Runtime.Tests;
+
+/// <summary>What every reminder table must do, whatever keeps it.</summary>
+public abstract class ReminderTableContract : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan s_day = TimeSpan.FromDays(1);
+    private static readonly GrainId s_approver = new("approver", "acme:ap-1");
+
+    protected IReminderTable Table { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Table = await CreateTableAsync();
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task A_registered_reminder_can_be_read_listed_and_removed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Table.UpsertAsync(s_approver, "digest", Now, s_day, ct);
+        await Table.UpsertAsync(s_approver, "cleanup", Now.AddHours(1), TimeSpan.FromHours(6), ct);
+
+        var digest = await Table.ReadAsync(s_approver, "digest", ct);
+        Assert.Equal((Now, s_day, Now), (digest!.StartAt, digest.Period, digest.NextDue));
+        Assert.Equal(["cleanup", "digest"], (await Table.ReadAsync(s_approver, ct)).Select(r => r.ReminderName));
+
+        Assert.True(await Table.RemoveAsync(s_approver, "digest", ct));
+        Assert.False(await Table.RemoveAsync(s_approver, "digest", ct));
+        Assert.Null(await Table.ReadAsync(s_approver, "digest", ct));
+    }
+
+    [Fact]
+    public async Task Only_due_reminders_are_claimed_earliest_first()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Table.UpsertAsync(s_approver, "later", Now.AddMinutes(5), s_day, ct);
+        await Table.UpsertAsync(s_approver, "due", Now.AddMinutes(-1), s_day, ct);
+        await Table.UpsertAsync(s_approver, "overdue", Now.AddHours(-2), s_day, ct);
+
+        var claimed = await Table.ClaimDueAsync("silo-a", Now, Now.AddMinutes(1), 10, ct);
+
+        Assert.Equal(["overdue", "due"], claimed.Select(r => r.ReminderName));
+        Assert.All(claimed, r => Assert.Equal(("silo-a", Now.AddMinutes(1)), (r.LeaseOwner, r.LeaseUntil)));
+    }
+
+    [Fact]
+    public async Task A_claimed_tick_is_not_claimed_again_until_its_lease_runs_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Table.UpsertAsync(s_approver, "digest", Now, s_day, ct);
+        Assert.Single(await Table.ClaimDueAsync("silo-a", Now, Now.AddMinutes(1), 10, ct));
+
+        Assert.Empty(await Table.ClaimDueAsync("silo-b", Now.AddSeconds(30), Now.AddSeconds(90), 10, ct));
+
+        var reclaimed = Assert.Single(await Table.ClaimDueAsync("silo-b", Now.AddMinutes(2), Now.AddMinutes(3), 10, ct));
+        Assert.Equal("silo-b", reclaimed.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task Completing_a_tick_moves_it_to_its_next_due_time_and_frees_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Table.UpsertAsync(s_approver, "digest", Now, s_day, ct);
+        var claimed = Assert.Single(await Table.ClaimDueAsync("silo-a", Now, Now.AddMinutes(1), 10, ct));
+
+        Assert.True(await Table.CompleteTickAsync(claimed, Now.AddSeconds(2), Now + s_day, ct));
+
+        var stored = await Table.ReadAsync(s_approver, "digest", ct);
+        Assert.Equal((Now + s_day, Now.AddSeconds(2), null), (stored!.NextDue, stored.LastDelivered, stored.LeaseOwner));
+        Assert.Empty(await Table.ClaimDueAsync("silo-a", Now.AddHours(1), Now.AddHours(2), 10, ct));
+    }
+
+    [Fact]
+    public async Task A_tick_completed_after_the_grain_re_registered_does_not_undo_the_new_registration()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Table.UpsertAsync(s_approver, "digest", Now, s_day, ct);
+        var claimed = Assert.Single(await Table.ClaimDueAsync("silo-a", Now, Now.AddMinutes(1), 10, ct));
+
+        await Table.UpsertAsync(s_approver, "digest", Now.AddHours(3), TimeSpan.FromHours(12), ct);
+        Assert.False(await Table.CompleteTickAsync(claimed, Now, Now + s_day, ct));
+
+        var stored = await Table.ReadAsync(s_approver, "digest", ct);
+        Assert.Equal((Now.AddHours(3), TimeSpan.FromHours(12), null), (stored!.NextDue, stored.Period, stored.LeaseOwner));
+    }
+
+    [Fact]
+    public async Task A_released_tick_waits_until_its_retry_time()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Table.UpsertAsync(s_approver, "digest", Now, s_day, ct);
+        var claimed = Assert.Single(await Table.ClaimDueAsync("silo-a", Now, Now.AddMinutes(1), 10, ct));
+
+        await Table.ReleaseAsync(claimed, Now.AddSeconds(10), ct);
+
+        Assert.Empty(await Table.ClaimDueAsync("silo-a", Now.AddSeconds(5), Now.AddMinutes(1), 10, ct));
+        Assert.Single(await Table.ClaimDueAsync("silo-a", Now.AddSeconds(11), Now.AddMinutes(1), 10, ct));
+    }
+
+    [Fact]
+    public async Task Claimers_racing_over_many_due_reminders_never_take_one_twice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const int Reminders = 200;
+        for (var i = 0; i < Reminders; i++)
+        {
+            await Table.UpsertAsync(new GrainId("approver", $"acme:ap-{i}"), "digest", Now.AddSeconds(-i), s_day, ct);
+        }
+
+        var claimers = Enumerable.Range(0, 8).Select(silo => Task.Run(async () =>
+        {
+            var mine = new List<ReminderEntry>();
+            while (await Table.ClaimDueAsync($"silo-{silo}", Now, Now.AddMinutes(1), 7, ct) is { Count: > 0 } batch)
+            {
+                mine.AddRange(batch);
+            }
+
+            return mine;
+        }, ct));
+        var claims = (await Task.WhenAll(claimers)).SelectMany(c => c).ToList();
+
+        Assert.Equal(Reminders, claims.Count);
+        Assert.Equal(Reminders, claims.Select(c => c.GrainId).Distinct().Count());
+    }
+
+    protected abstract Task<IReminderTable> CreateTableAsync();
+}
