@@ -41,7 +41,8 @@ internal static class ImmutabilityCheck
                 return null;
         }
 
-        if (type.TypeKind == TypeKind.Enum || HasImmutableAttribute(type) || IsGrainReference(type))
+        // A type parameter only appears on a generic method or interface, which is an error of its own.
+        if (type.TypeKind is TypeKind.Enum or TypeKind.TypeParameter || HasImmutableAttribute(type) || IsGrainReference(type))
         {
             return null;
         }
