@@ -30,7 +30,19 @@ internal static class LoadRun
             for (long i = 0; !Volatile.Read(ref stop); i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                await operation(caller, i);
+                var pending = operation(caller, i);
+                if (pending.IsCompleted)
+                {
+                    recorder.Record(start);
+                    await pending;
+
+                    // An operation that finished on this thread never gave it up: yield, so that all the
+                    // callers really take turns instead of two of them running while the rest wait.
+                    await Task.Yield();
+                    continue;
+                }
+
+                await pending;
                 recorder.Record(start);
             }
         })).ToArray();

@@ -187,7 +187,8 @@ internal static class RuntimeBenchmark
         return host;
     }
 
-    private static string Ms(TimeSpan span) => $"{span.TotalMilliseconds:0.000} ms";
+    private static string Ms(TimeSpan span) =>
+        span < TimeSpan.FromMilliseconds(1) ? $"{span.TotalMicroseconds:0.0} us" : $"{span.TotalMilliseconds:0.00} ms";
 
     private static string Us(TimeSpan span) => $"{span.TotalMicroseconds:0} us";
 }
