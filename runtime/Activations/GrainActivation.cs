@@ -10,7 +10,7 @@ namespace BudgetActors.Runtime;
 /// reentrant or the method is read-only or always-interleave); admitted calls and posted continuations go
 /// to <c>_ready</c>, which the work loop drains on the thread pool. One lock guards both queues.
 /// </remarks>
-internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkItem
+internal sealed partial class GrainActivation : SynchronizationContext, IThreadPoolWorkItem
 {
     private const int MaxItemsPerSlice = 64;
 
@@ -23,7 +23,7 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
     private readonly Lock _lock = new();
     private readonly GrainClassInfo _class;
     private Queue<GrainCall>? _waiting;
-    private Queue<WorkItem>? _ready;
+    private Queue<ActivationWorkItem>? _ready;
     private List<GrainCall>? _running;
     private int _runningWriters;
     private bool _scheduled;
@@ -61,22 +61,12 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
     {
         lock (_lock)
         {
-            EnqueueReady(new WorkItem(d, state));
+            EnqueueReady(new ActivationWorkItem(d, state));
         }
     }
 
     public override void Send(SendOrPostCallback d, object? state) =>
         throw new NotSupportedException("Grain code cannot block on another turn of its own grain; await instead.");
-
-    /// <summary>Starts activating; called once by the runtime after this activation won its directory entry.</summary>
-    public void Activate()
-    {
-        lock (_lock)
-        {
-            _status = ActivationStatus.Activating;
-            EnqueueReady(new WorkItem(s_activate, this));
-        }
-    }
 
     /// <summary>
     /// Accepts a call: runs it when the scheduling rules allow, queues it otherwise. A call from outside any
@@ -97,19 +87,10 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
                 {
                     // Claim the work loop for this thread; other threads only queue until RunSlice returns.
                     _scheduled = true;
-                    (_running ??= new List<GrainCall>(2)).Add(call);
-                    if (!call.Method.IsReadOnly)
-                    {
-                        _runningWriters++;
-                    }
-
-                    (_ready ??= new Queue<WorkItem>()).Enqueue(new WorkItem(call));
                     outcome = Outcome.RunInline;
                 }
-                else
-                {
-                    Admit(call);
-                }
+
+                Admit(call);
             }
             else if (call.Parent?.ChainContains(Id) == true)
             {
@@ -171,120 +152,6 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
         Runtime.Statistics.Record(call.Method, now - call.MadeAt, exception is not null);
     }
 
-    /// <summary>Asks the activation to go away once no call is running; later calls go to a fresh activation.</summary>
-    public void RequestDeactivation(DeactivationReason reason)
-    {
-        lock (_lock)
-        {
-            if (_status is ActivationStatus.Valid or ActivationStatus.Activating)
-            {
-                _deactivation ??= reason;
-                if (_status == ActivationStatus.Valid && (_running?.Count ?? 0) == 0)
-                {
-                    BeginDeactivation();
-                }
-            }
-        }
-    }
-
-    /// <summary>Deactivates (after in-flight calls complete) and completes when the activation is gone.</summary>
-    public Task DeactivateAsync(DeactivationReason reason)
-    {
-        lock (_lock)
-        {
-            if (_status == ActivationStatus.Invalid)
-            {
-                return Task.CompletedTask;
-            }
-
-            _deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        RequestDeactivation(reason);
-        return _deactivated.Task;
-    }
-
-    /// <summary>Whether nothing has run here since <paramref name="threshold"/> and nothing waits.</summary>
-    public bool IsIdleSince(long threshold)
-    {
-        lock (_lock)
-        {
-            return _status == ActivationStatus.Valid && (_running?.Count ?? 0) == 0 && (_waiting?.Count ?? 0) == 0
-                && _lastActive <= threshold && _deactivation is null;
-        }
-    }
-
-    /// <summary>Collects the calls here, running or waiting, whose callers' deadlines have passed.</summary>
-    public void CollectExpiredCalls(long now, List<GrainCall> expired)
-    {
-        lock (_lock)
-        {
-            if (_running is not null)
-            {
-                foreach (var call in _running)
-                {
-                    if (call.Deadline <= now && !call.IsCompleted)
-                    {
-                        expired.Add(call);
-                    }
-                }
-            }
-
-            if (_waiting is not null)
-            {
-                foreach (var call in _waiting)
-                {
-                    if (call.Deadline <= now && !call.IsCompleted)
-                    {
-                        expired.Add(call);
-                    }
-                }
-            }
-        }
-    }
-
-    public IGrainTimer RegisterTimer<TState>(Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options)
-    {
-        var timer = new GrainTimer<TState>(this, callback, state, options);
-        lock (_lock)
-        {
-            (_timers ??= []).Add(timer);
-        }
-
-        timer.Start();
-        return timer;
-    }
-
-    public void RemoveTimer(IGrainTimer timer)
-    {
-        lock (_lock)
-        {
-            _timers?.Remove(timer);
-        }
-    }
-
-    /// <summary>Queues a timer tick as a turn of this activation; dropped if the activation is going away.</summary>
-    public bool EnqueueLocal(GrainCall call)
-    {
-        lock (_lock)
-        {
-            if (_status is ActivationStatus.Invalid or ActivationStatus.Deactivating || _deactivation is not null)
-            {
-                return false;
-            }
-        }
-
-        call.Grain = Id;
-        call.CorrelationId = RequestContext.NewCorrelationId();
-        call.Deadline = long.MaxValue;
-        call.MadeAt = Runtime.TimeProvider.GetTimestamp();
-        Enqueue(call);
-        return true;
-    }
-
-    /// <summary>Registers a persistent state of the grain being constructed, to be read before activation.</summary>
-    public void AddState(IActivationState state) => (_states ??= []).Add(state);
-
     void IThreadPoolWorkItem.Execute() => RunSlice();
 
     /// <summary>Runs queued work until none is left or the slice is used up; the caller holds the work loop.</summary>
@@ -297,7 +164,7 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
         {
             for (var slice = 0; slice < MaxItemsPerSlice; slice++)
             {
-                WorkItem item;
+                ActivationWorkItem item;
                 lock (_lock)
                 {
                     if (_ready is null || !_ready.TryDequeue(out item))
@@ -320,7 +187,7 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
-    private void Run(in WorkItem item)
+    private void Run(in ActivationWorkItem item)
     {
         try
         {
@@ -391,135 +258,16 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
             _runningWriters++;
         }
 
-        EnqueueReady(new WorkItem(call));
+        EnqueueReady(new ActivationWorkItem(call));
     }
 
-    private void EnqueueReady(WorkItem item)
+    private void EnqueueReady(ActivationWorkItem item)
     {
-        (_ready ??= new Queue<WorkItem>()).Enqueue(item);
+        (_ready ??= new Queue<ActivationWorkItem>()).Enqueue(item);
         if (!_scheduled)
         {
             _scheduled = true;
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
-        }
-    }
-
-    private void BeginDeactivation()
-    {
-        _status = ActivationStatus.Deactivating;
-        EnqueueReady(new WorkItem(s_deactivate, this));
-    }
-
-    private async Task ActivateAsync()
-    {
-        RequestContext.Current = new RequestFrame { Grain = Id, CorrelationId = RequestContext.NewCorrelationId() };
-        try
-        {
-            t_constructing = this;
-            try
-            {
-                _grain = _class.Create(Runtime.Services);
-            }
-            finally
-            {
-                t_constructing = null;
-            }
-
-            foreach (var state in _states ?? [])
-            {
-                await state.ReadAsync(Runtime.Stopping);
-            }
-
-            await ((Grain)_grain).OnActivateAsync(Runtime.Stopping);
-        }
-        catch (Exception exception)
-        {
-            RuntimeLog.ActivationFailed(Runtime.Logger, exception, Id);
-            DisposeTimers();
-            Runtime.RemoveActivation(this);
-            Queue<GrainCall>? failed;
-            TaskCompletionSource? deactivated;
-            lock (_lock)
-            {
-                _status = ActivationStatus.Invalid;
-                failed = _waiting;
-                _waiting = null;
-                deactivated = _deactivated;
-            }
-
-            // The grain never became usable: its callers get the activation error, nothing half-made remains.
-            foreach (var call in failed ?? [])
-            {
-                call.TryFail(exception);
-            }
-
-            deactivated?.TrySetResult();
-            return;
-        }
-
-        lock (_lock)
-        {
-            _status = ActivationStatus.Valid;
-            if (_deactivation is not null && (_running?.Count ?? 0) == 0)
-            {
-                BeginDeactivation();
-            }
-            else
-            {
-                AdmitWaiting();
-            }
-        }
-    }
-
-    private async Task DeactivateAsync()
-    {
-        RequestContext.Current = new RequestFrame { Grain = Id, CorrelationId = RequestContext.NewCorrelationId() };
-        var reason = _deactivation ?? new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "");
-        DisposeTimers();
-        try
-        {
-            await ((Grain)_grain!).OnDeactivateAsync(reason, CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            RuntimeLog.DeactivationFailed(Runtime.Logger, exception, Id);
-        }
-
-        // Out of the directory first, so calls that arrive from now on start a fresh activation.
-        Runtime.RemoveActivation(this);
-        Queue<GrainCall>? waiting;
-        TaskCompletionSource? deactivated;
-        lock (_lock)
-        {
-            _status = ActivationStatus.Invalid;
-            waiting = _waiting;
-            _waiting = null;
-            deactivated = _deactivated;
-        }
-
-        foreach (var call in waiting ?? [])
-        {
-            if (!call.IsCompleted)
-            {
-                Runtime.Redispatch(call);
-            }
-        }
-
-        RuntimeLog.Deactivated(Runtime.Logger, Id, reason.ToString());
-        deactivated?.TrySetResult();
-    }
-
-    private void DisposeTimers()
-    {
-        IGrainTimer[] timers;
-        lock (_lock)
-        {
-            timers = _timers?.ToArray() ?? [];
-        }
-
-        foreach (var timer in timers)
-        {
-            timer.Dispose();
         }
     }
 
@@ -529,22 +277,5 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
         RunInline,
         Gone,
         Deadlock,
-    }
-
-    private readonly struct WorkItem
-    {
-        public WorkItem(GrainCall call) => Call = call;
-
-        public WorkItem(SendOrPostCallback callback, object? state)
-        {
-            Callback = callback;
-            State = state;
-        }
-
-        public GrainCall? Call { get; }
-
-        public SendOrPostCallback? Callback { get; }
-
-        public object? State { get; }
     }
 }

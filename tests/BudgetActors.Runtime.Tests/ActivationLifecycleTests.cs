@@ -1,23 +1,17 @@
 namespace BudgetActors.Runtime.Tests;
 
-public sealed class ActivationLifecycleTests : IAsyncLifetime
+public sealed class ActivationLifecycleTests : SiloTest
 {
-    private TestSilo _silo = null!;
-
-    public async ValueTask InitializeAsync() => _silo = await TestSilo.StartAsync();
-
-    public ValueTask DisposeAsync() => _silo.DisposeAsync();
-
     [Fact]
     public async Task A_grain_activates_on_its_first_call_and_stays_active_while_used()
     {
         var key = TestSilo.NewKey("life");
-        var grain = _silo.Client.GetGrain<ILifecycleGrain>(key);
+        var grain = Silo.Client.GetGrain<ILifecycleGrain>(key);
 
         Assert.Equal(1, await grain.GetActivationNumberAsync());
-        _silo.Time.Advance(TimeSpan.FromMinutes(10));
+        Silo.Time.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(1, await grain.GetActivationNumberAsync());
-        _silo.Time.Advance(TimeSpan.FromMinutes(10));
+        Silo.Time.Advance(TimeSpan.FromMinutes(10));
 
         Assert.Equal(1, await grain.GetActivationNumberAsync());
         Assert.Equal(["activate"], EventLog.Of(key));
@@ -27,10 +21,10 @@ public sealed class ActivationLifecycleTests : IAsyncLifetime
     public async Task An_idle_grain_is_collected_after_the_collection_age_and_reactivates_on_the_next_call()
     {
         var key = TestSilo.NewKey("idle");
-        var grain = _silo.Client.GetGrain<ILifecycleGrain>(key);
+        var grain = Silo.Client.GetGrain<ILifecycleGrain>(key);
         Assert.Equal(1, await grain.GetActivationNumberAsync());
 
-        _silo.Time.Advance(TimeSpan.FromMinutes(16));
+        Silo.Time.Advance(TimeSpan.FromMinutes(16));
         await EventLog.WaitForAsync(key, "deactivate ActivationIdle");
 
         Assert.Equal(2, await grain.GetActivationNumberAsync());
@@ -56,7 +50,7 @@ public sealed class ActivationLifecycleTests : IAsyncLifetime
     public async Task DeactivateOnIdle_ends_the_activation_after_the_current_call()
     {
         var key = TestSilo.NewKey("asked");
-        var grain = _silo.Client.GetGrain<ILifecycleGrain>(key);
+        var grain = Silo.Client.GetGrain<ILifecycleGrain>(key);
 
         await grain.DeactivateWhenIdleAsync();
         await EventLog.WaitForAsync(key, "deactivate ApplicationRequested");
@@ -68,7 +62,7 @@ public sealed class ActivationLifecycleTests : IAsyncLifetime
     public async Task A_failing_OnActivateAsync_fails_the_waiting_calls_and_leaves_no_activation()
     {
         var key = TestSilo.NewKey("fails");
-        var grain = _silo.Client.GetGrain<ILifecycleGrain>(key);
+        var grain = Silo.Client.GetGrain<ILifecycleGrain>(key);
         LifecycleGrain.FailActivation[key] = "the company directory is unreachable";
 
         var calls = Enumerable.Range(0, 5).Select(_ => grain.GetActivationNumberAsync()).ToList();
@@ -78,7 +72,7 @@ public sealed class ActivationLifecycleTests : IAsyncLifetime
             Assert.Equal("the company directory is unreachable", error.Message);
         }
 
-        Assert.False(_silo.Runtime.ActivationCountsByType().ContainsKey("lifecycle"));
+        Assert.False(Silo.Runtime.ActivationCountsByType().ContainsKey("lifecycle"));
         Assert.DoesNotContain(EventLog.Of(key), e => e.StartsWith("deactivate", StringComparison.Ordinal));
 
         LifecycleGrain.FailActivation.TryRemove(key, out _);
@@ -89,14 +83,14 @@ public sealed class ActivationLifecycleTests : IAsyncLifetime
     public async Task Stopping_the_silo_lets_in_flight_calls_finish_then_deactivates_every_grain()
     {
         var key = TestSilo.NewKey("shutdown");
-        var grain = _silo.Client.GetGrain<ILifecycleGrain>(key);
+        var grain = Silo.Client.GetGrain<ILifecycleGrain>(key);
         var other = TestSilo.NewKey("shutdown-other");
-        await _silo.Client.GetGrain<ILifecycleGrain>(other).GetActivationNumberAsync();
+        await Silo.Client.GetGrain<ILifecycleGrain>(other).GetActivationNumberAsync();
         var signal = Signals.NewName("finish");
 
         var inFlight = grain.WaitForSignalAsync(signal);
         await EventLog.WaitForAsync(key, "wait");
-        var stopping = _silo.StopAsync();
+        var stopping = Silo.StopAsync();
         Assert.False(stopping.IsCompleted);
 
         Signals.Release(signal);
@@ -106,6 +100,6 @@ public sealed class ActivationLifecycleTests : IAsyncLifetime
         Assert.Equal(["activate", "wait", "done", "deactivate ShuttingDown"], EventLog.Of(key));
         Assert.Equal(["activate", "deactivate ShuttingDown"], EventLog.Of(other));
         await Assert.ThrowsAsync<SiloUnavailableException>(
-            () => _silo.Client.GetGrain<ILifecycleGrain>(TestSilo.NewKey("late")).GetActivationNumberAsync());
+            () => Silo.Client.GetGrain<ILifecycleGrain>(TestSilo.NewKey("late")).GetActivationNumberAsync());
     }
 }

@@ -1,15 +1,9 @@
 namespace BudgetActors.Runtime.Tests;
 
-public sealed class DeadlockAndDeadlineTests : IAsyncLifetime
+public sealed class DeadlockAndDeadlineTests : SiloTest
 {
     // Real time, only as a guard: a deadlock the runtime failed to see would otherwise hang the test run.
     private static readonly TimeSpan s_guard = TimeSpan.FromSeconds(20);
-
-    private TestSilo _silo = null!;
-
-    public async ValueTask InitializeAsync() => _silo = await TestSilo.StartAsync();
-
-    public ValueTask DisposeAsync() => _silo.DisposeAsync();
 
     [Fact]
     public async Task A_call_cycle_on_a_non_reentrant_grain_fails_at_once_naming_the_chain()
@@ -17,7 +11,7 @@ public sealed class DeadlockAndDeadlineTests : IAsyncLifetime
         var (a, b) = (TestSilo.NewKey("a"), TestSilo.NewKey("b"));
 
         var error = await Assert.ThrowsAsync<DeadlockException>(
-            () => _silo.Client.GetGrain<IChainGrain>(a).CallAsync([b, a], 0).WaitAsync(s_guard, TestContext.Current.CancellationToken));
+            () => Silo.Client.GetGrain<IChainGrain>(a).CallAsync([b, a], 0).WaitAsync(s_guard, TestContext.Current.CancellationToken));
 
         Assert.Equal([new GrainId("chain", a), new GrainId("chain", b), new GrainId("chain", a)], error.CallChain);
         Assert.Contains($"chain/{a} -> chain/{b} -> chain/{a}", error.Message);
@@ -28,7 +22,7 @@ public sealed class DeadlockAndDeadlineTests : IAsyncLifetime
     {
         var (a, b) = (TestSilo.NewKey("a"), TestSilo.NewKey("b"));
 
-        var chain = await _silo.Client.GetGrain<IReentrantChainGrain>(a).CallAsync([b, a], 0).WaitAsync(s_guard, TestContext.Current.CancellationToken);
+        var chain = await Silo.Client.GetGrain<IReentrantChainGrain>(a).CallAsync([b, a], 0).WaitAsync(s_guard, TestContext.Current.CancellationToken);
 
         Assert.Equal($"reentrant-chain/{a} -> reentrant-chain/{b} -> reentrant-chain/{a}", chain);
     }
@@ -37,16 +31,16 @@ public sealed class DeadlockAndDeadlineTests : IAsyncLifetime
     public async Task A_call_that_misses_its_deadline_fails_as_timed_out_and_a_queued_one_never_runs()
     {
         var key = TestSilo.NewKey("slow");
-        var grain = _silo.Client.GetGrain<ITurnGrain>(key);
+        var grain = Silo.Client.GetGrain<ITurnGrain>(key);
         var signal = Signals.NewName("never-before-timeout");
 
         var running = grain.WaitForSignalAsync(signal);
         await EventLog.WaitForAsync(key, "wait");
         var queued = grain.RecordAsync(9);
 
-        _silo.Time.Advance(TimeSpan.FromSeconds(29));
+        Silo.Time.Advance(TimeSpan.FromSeconds(29));
         Assert.False(running.IsCompleted);
-        _silo.Time.Advance(TimeSpan.FromSeconds(2));
+        Silo.Time.Advance(TimeSpan.FromSeconds(2));
 
         var timeout = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => running);
         Assert.Contains("ITurnGrain.WaitForSignalAsync", timeout.Message);

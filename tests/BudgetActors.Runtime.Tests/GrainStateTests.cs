@@ -1,23 +1,17 @@
 namespace BudgetActors.Runtime.Tests;
 
-public sealed class GrainStateTests : IAsyncLifetime
+public sealed class GrainStateTests : SiloTest
 {
-    private TestSilo _silo = null!;
-
-    public async ValueTask InitializeAsync() => _silo = await TestSilo.StartAsync();
-
-    public ValueTask DisposeAsync() => _silo.DisposeAsync();
-
     [Fact]
     public async Task State_written_by_one_activation_is_loaded_by_the_next()
     {
         var key = TestSilo.NewKey("state");
-        var grain = _silo.Client.GetGrain<IStateGrain>(key);
+        var grain = Silo.Client.GetGrain<IStateGrain>(key);
         Assert.Null(await grain.GetAsync());
         Assert.Null(await grain.GetEtagAsync());
 
         await grain.SetAsync("locked");
-        _silo.Time.Advance(TimeSpan.FromMinutes(20)); // idle collection
+        Silo.Time.Advance(TimeSpan.FromMinutes(20)); // idle collection
 
         Assert.Equal("locked", await grain.GetAsync());
         Assert.NotNull(await grain.GetEtagAsync());
@@ -27,7 +21,7 @@ public sealed class GrainStateTests : IAsyncLifetime
     [Fact]
     public async Task Cleared_state_reads_as_new()
     {
-        var grain = _silo.Client.GetGrain<IStateGrain>(TestSilo.NewKey("clear"));
+        var grain = Silo.Client.GetGrain<IStateGrain>(TestSilo.NewKey("clear"));
         await grain.SetAsync("draft");
 
         await grain.ClearAsync();

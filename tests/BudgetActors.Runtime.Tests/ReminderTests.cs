@@ -2,29 +2,23 @@ using BudgetActors.Testing;
 
 namespace BudgetActors.Runtime.Tests;
 
-public sealed class ReminderTests : IAsyncLifetime
+public sealed class ReminderTests : SiloTest
 {
     private static readonly TimeSpan s_minute = TimeSpan.FromMinutes(1);
-
-    private TestSilo _silo = null!;
-
-    public async ValueTask InitializeAsync() => _silo = await TestSilo.StartAsync();
-
-    public ValueTask DisposeAsync() => _silo.DisposeAsync();
 
     [Fact]
     public async Task A_reminder_ticks_every_period()
     {
         var key = TestSilo.NewKey("digest");
-        await _silo.Client.GetGrain<IReminderGrain>(key).RegisterAsync("digest", s_minute, s_minute);
+        await Silo.Client.GetGrain<IReminderGrain>(key).RegisterAsync("digest", s_minute, s_minute);
 
         for (var tick = 1; tick <= 3; tick++)
         {
-            _silo.Time.Advance(s_minute);
+            Silo.Time.Advance(s_minute);
             await EventLog.WaitForAsync(key, "tick digest", tick);
         }
 
-        Assert.Equal(0, await _silo.Reminders.PollOnceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Silo.Reminders.PollOnceAsync(TestContext.Current.CancellationToken));
         Assert.Equal(3, EventLog.Of(key).Count(e => e == "tick digest"));
     }
 
@@ -32,16 +26,16 @@ public sealed class ReminderTests : IAsyncLifetime
     public async Task Ticks_missed_while_the_silo_was_suspended_arrive_once_not_once_per_period()
     {
         var key = TestSilo.NewKey("catch-up");
-        await _silo.Client.GetGrain<IReminderGrain>(key).RegisterAsync("digest", s_minute, s_minute);
+        await Silo.Client.GetGrain<IReminderGrain>(key).RegisterAsync("digest", s_minute, s_minute);
 
-        _silo.Time.Jump(TimeSpan.FromMinutes(10));
+        Silo.Time.Jump(TimeSpan.FromMinutes(10));
         await EventLog.WaitForAsync(key, "tick digest");
 
-        Assert.Equal(0, await _silo.Reminders.PollOnceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Silo.Reminders.PollOnceAsync(TestContext.Current.CancellationToken));
         Assert.Single(EventLog.Of(key), e => e == "tick digest");
 
         // Back on schedule: the next tick is the next whole period after the catch-up.
-        _silo.Time.Advance(s_minute);
+        Silo.Time.Advance(s_minute);
         await EventLog.WaitForAsync(key, "tick digest", 2);
     }
 
@@ -69,10 +63,10 @@ public sealed class ReminderTests : IAsyncLifetime
     public async Task A_reminder_activates_its_grain_when_it_is_not_active()
     {
         var key = TestSilo.NewKey("sleeping");
-        await _silo.Client.GetGrain<IReminderGrain>(key).RegisterAsync("wake", TimeSpan.FromMinutes(30), TimeSpan.FromHours(1));
+        await Silo.Client.GetGrain<IReminderGrain>(key).RegisterAsync("wake", TimeSpan.FromMinutes(30), TimeSpan.FromHours(1));
 
-        _silo.Time.Advance(TimeSpan.FromMinutes(16)); // idle collection deactivates the grain
-        _silo.Time.Advance(TimeSpan.FromMinutes(15));
+        Silo.Time.Advance(TimeSpan.FromMinutes(16)); // idle collection deactivates the grain
+        Silo.Time.Advance(TimeSpan.FromMinutes(15));
         await EventLog.WaitForAsync(key, "tick wake");
 
         Assert.Equal(["activate", "activate", "tick wake"], EventLog.Of(key));
@@ -82,16 +76,16 @@ public sealed class ReminderTests : IAsyncLifetime
     public async Task An_unregistered_reminder_stops_ticking_and_is_no_longer_listed()
     {
         var key = TestSilo.NewKey("stop");
-        var grain = _silo.Client.GetGrain<IReminderGrain>(key);
+        var grain = Silo.Client.GetGrain<IReminderGrain>(key);
         await grain.RegisterAsync("a", s_minute, s_minute);
         await grain.RegisterAsync("b", s_minute, s_minute);
         Assert.Equal(["a", "b"], await grain.ListAsync());
 
         await grain.UnregisterAsync("a");
-        _silo.Time.Advance(s_minute);
+        Silo.Time.Advance(s_minute);
         await EventLog.WaitForAsync(key, "tick b");
 
-        Assert.Equal(0, await _silo.Reminders.PollOnceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Silo.Reminders.PollOnceAsync(TestContext.Current.CancellationToken));
         Assert.DoesNotContain("tick a", EventLog.Of(key));
         Assert.Equal(["b"], await grain.ListAsync());
     }

@@ -1,13 +1,7 @@
 namespace BudgetActors.Runtime.Tests;
 
-public sealed class RequestContextTests : IAsyncLifetime
+public sealed class RequestContextTests : SiloTest
 {
-    private TestSilo _silo = null!;
-
-    public async ValueTask InitializeAsync() => _silo = await TestSilo.StartAsync();
-
-    public ValueTask DisposeAsync() => _silo.DisposeAsync();
-
     [Fact]
     public async Task Values_and_the_caller_flow_with_the_call_into_the_grain()
     {
@@ -15,7 +9,7 @@ public sealed class RequestContextTests : IAsyncLifetime
         RequestContext.Caller = new CallerIdentity("acme", "pm-1");
         RequestContext.Set("project", "tower-7");
 
-        var seen = await _silo.Client.GetGrain<IContextGrain>(key).ReadAsync("project");
+        var seen = await Silo.Client.GetGrain<IContextGrain>(key).ReadAsync("project");
 
         Assert.Equal($"project=tower-7; caller=pm-1@acme; chain=context/{key}; correlation={RequestContext.CorrelationId}", seen);
     }
@@ -26,7 +20,7 @@ public sealed class RequestContextTests : IAsyncLifetime
         var (a, b) = (TestSilo.NewKey("a"), TestSilo.NewKey("b"));
         RequestContext.Caller = new CallerIdentity("acme", "approver-2");
 
-        var seen = await _silo.Client.GetGrain<IContextGrain>(a).ForwardAsync(b, "added-by-" + a);
+        var seen = await Silo.Client.GetGrain<IContextGrain>(a).ForwardAsync(b, "added-by-" + a);
 
         Assert.Equal($"added-by-{a}=yes; caller=approver-2@acme; chain=context/{a} -> context/{b}; correlation={RequestContext.CorrelationId}", seen);
         Assert.Null(RequestContext.Get("added-by-" + a));
@@ -38,7 +32,7 @@ public sealed class RequestContextTests : IAsyncLifetime
         RequestContext.Caller = null;
         var key = TestSilo.NewKey("anonymous");
 
-        var seen = await _silo.Client.GetGrain<IContextGrain>(key).ReadAsync("x");
+        var seen = await Silo.Client.GetGrain<IContextGrain>(key).ReadAsync("x");
 
         Assert.StartsWith("x=; caller=; chain=context/", seen);
     }

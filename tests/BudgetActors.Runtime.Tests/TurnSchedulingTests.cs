@@ -1,18 +1,12 @@
 namespace BudgetActors.Runtime.Tests;
 
-public sealed class TurnSchedulingTests : IAsyncLifetime
+public sealed class TurnSchedulingTests : SiloTest
 {
-    private TestSilo _silo = null!;
-
-    public async ValueTask InitializeAsync() => _silo = await TestSilo.StartAsync();
-
-    public ValueTask DisposeAsync() => _silo.DisposeAsync();
-
     [Fact]
     public async Task A_grain_runs_one_call_at_a_time_across_awaits()
     {
         var key = TestSilo.NewKey("turns");
-        var grain = _silo.Client.GetGrain<ITurnGrain>(key);
+        var grain = Silo.Client.GetGrain<ITurnGrain>(key);
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => grain.RecordAsync(i))));
 
@@ -31,7 +25,7 @@ public sealed class TurnSchedulingTests : IAsyncLifetime
     public async Task A_call_waits_while_another_is_suspended_at_an_await()
     {
         var key = TestSilo.NewKey("waits");
-        var grain = _silo.Client.GetGrain<ITurnGrain>(key);
+        var grain = Silo.Client.GetGrain<ITurnGrain>(key);
         var signal = Signals.NewName("release");
 
         var first = grain.WaitForSignalAsync(signal);
@@ -52,7 +46,7 @@ public sealed class TurnSchedulingTests : IAsyncLifetime
     public async Task A_reentrant_grain_interleaves_calls_but_its_code_never_runs_on_two_threads()
     {
         var key = TestSilo.NewKey("reentrant");
-        var grain = _silo.Client.GetGrain<IReentrantTurnGrain>(key);
+        var grain = Silo.Client.GetGrain<IReentrantTurnGrain>(key);
         var signal = Signals.NewName("release");
 
         var calls = Enumerable.Range(0, 20).Select(i => grain.HoldAsync(signal)).ToList();
@@ -68,7 +62,7 @@ public sealed class TurnSchedulingTests : IAsyncLifetime
     public async Task Read_only_calls_interleave_with_each_other_but_not_with_a_writer()
     {
         var key = TestSilo.NewKey("readonly");
-        var grain = _silo.Client.GetGrain<ITurnGrain>(key);
+        var grain = Silo.Client.GetGrain<ITurnGrain>(key);
         var signal = Signals.NewName("release");
 
         var readers = new[] { grain.ReadWhileWaitingAsync(signal), grain.ReadWhileWaitingAsync(signal) };
@@ -86,7 +80,7 @@ public sealed class TurnSchedulingTests : IAsyncLifetime
     public async Task A_read_only_call_waits_for_a_running_writer()
     {
         var key = TestSilo.NewKey("writer-first");
-        var grain = _silo.Client.GetGrain<ITurnGrain>(key);
+        var grain = Silo.Client.GetGrain<ITurnGrain>(key);
         var signal = Signals.NewName("release");
 
         var writer = grain.WaitForSignalAsync(signal);
@@ -103,7 +97,7 @@ public sealed class TurnSchedulingTests : IAsyncLifetime
     [Fact]
     public async Task An_exception_reaches_the_caller_with_its_type_and_message_and_the_grain_stays_usable()
     {
-        var grain = _silo.Client.GetGrain<ITurnGrain>(TestSilo.NewKey("throws"));
+        var grain = Silo.Client.GetGrain<ITurnGrain>(TestSilo.NewKey("throws"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.ThrowAsync("the ERP said no"));
 
@@ -114,7 +108,7 @@ public sealed class TurnSchedulingTests : IAsyncLifetime
     [Fact]
     public async Task Call_statistics_count_calls_failures_and_latency_per_method()
     {
-        var grain = _silo.Client.GetGrain<ITurnGrain>(TestSilo.NewKey("stats"));
+        var grain = Silo.Client.GetGrain<ITurnGrain>(TestSilo.NewKey("stats"));
         for (var i = 0; i < 10; i++)
         {
             await grain.PingAsync();
@@ -122,12 +116,12 @@ public sealed class TurnSchedulingTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => grain.ThrowAsync("x"));
 
-        var stats = _silo.Runtime.Statistics.Snapshot();
+        var stats = Silo.Runtime.Statistics.Snapshot();
         var ping = Assert.Single(stats, s => s.GrainInterface == nameof(ITurnGrain) && s.Method == nameof(ITurnGrain.PingAsync));
         var throws = Assert.Single(stats, s => s.Method == nameof(ITurnGrain.ThrowAsync));
         Assert.Equal((10, 0), (ping.Calls, ping.Failures));
         Assert.Equal((1, 1), (throws.Calls, throws.Failures));
         Assert.True(ping.P99 >= ping.P50);
-        Assert.Equal(1, _silo.Runtime.ActivationCountsByType()["turn"]);
+        Assert.Equal(1, Silo.Runtime.ActivationCountsByType()["turn"]);
     }
 }
