@@ -1,0 +1,7 @@
+namespace BudgetActors.GrainInterfaces;
+
+/// <summary>A company's ERP link and when its approvers get their daily summary.</summary>
+/// <param name="ErpCompanyCode">The company code in the ERP (Spectrum company, Vista JCCo).</param>
+/// <param name="TimeZoneId">An IANA time zone, e.g. America/Chicago.</param>
+/// <param name="DigestTime">Local time of day the daily summary goes out.</param>
+public sealed record CompanySettings(ErpSystem Erp, string ErpCompanyCode, string TimeZoneId, TimeOnly DigestTime);

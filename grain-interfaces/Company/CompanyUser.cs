@@ -1,0 +1,21 @@
+namespace BudgetActors.GrainInterfaces;
+
+/// <summary>A person in the company directory and what they may do.</summary>
+/// <param name="BudgetTool">Admin may create, lock, unlock, send and retrieve budgets.</param>
+/// <param name="ErpTool">Standard or higher may import; with <paramref name="CanPushToAccounting"/>, accept and reject.</param>
+/// <param name="CanPushToAccounting">The accounting approver privilege.</param>
+/// <param name="SubscribedToDigest">Receives the "ERP Integrations Daily Summary".</param>
+/// <param name="IsCompanyAdmin">May change the company's settings and directory.</param>
+public sealed record CompanyUser(
+    string UserId,
+    string Name,
+    string Email,
+    ToolPermission BudgetTool,
+    ToolPermission ErpTool,
+    bool CanPushToAccounting,
+    bool SubscribedToDigest,
+    bool IsCompanyAdmin = false)
+{
+    /// <summary>Accepting and rejecting need the privilege and Standard or Admin on ERP Integrations.</summary>
+    public bool IsAccountingApprover => CanPushToAccounting && ErpTool >= ToolPermission.Standard;
+}
