@@ -1,3 +1,6 @@
+using BudgetActors.Erp;
+using BudgetActors.GrainInterfaces;
+using BudgetActors.Grains;
 using BudgetActors.Runtime;
 using Microsoft.Extensions.Hosting;
 
@@ -8,8 +11,11 @@ var postgres = builder.Configuration["postgres"] ?? Environment.GetEnvironmentVa
 
 builder.UseBudgetActorsSilo(silo =>
 {
+    // Until the ERP simulator (issue 4) the embedded silo talks to in-memory Spectrum and Vista ERPs.
     silo.UseLocalhostClustering()
-        .AddGrains(typeof(BudgetActors.Grains.GrainsAssembly).Assembly);
+        .AddBudgetWorkflow()
+        .AddErpConnector(new InMemoryErp(ErpSystem.Spectrum))
+        .AddErpConnector(new InMemoryErp(ErpSystem.Vista));
     if (string.IsNullOrWhiteSpace(postgres))
     {
         silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage).UseInMemoryReminders();

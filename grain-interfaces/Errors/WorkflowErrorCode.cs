@@ -50,4 +50,10 @@ public enum WorkflowErrorCode
 
     /// <summary>Another approver decided this item first.</summary>
     AlreadyDecided,
+
+    /// <summary>The ERP could not be reached (down, timing out, or paused after repeated failures); try again later.</summary>
+    ErpUnavailable,
+
+    /// <summary>The ERP refused the request; the message carries its error code, text and column.</summary>
+    ErpRefused,
 }

@@ -147,7 +147,7 @@ internal static class BudgetApproval
             return budget;
         }
 
-        var exported = budget.Lines.Select(l => new ExportedLine(l.CostCode, l.Category, l.OriginalAmount, l.OriginalAmount + budget.ChangesOf(l.Key)));
+        var exported = budget.Lines.Select(l => new ExportLine(l.CostCode, l.Category, l.OriginalAmount, l.OriginalAmount + budget.ChangesOf(l.Key)));
         return (budget with { Exported = [.. exported], EverExported = true, LastError = null })
             .Then(BudgetStatus.Synced, SystemUser, "Exported", at);
     }
@@ -164,9 +164,9 @@ internal static class BudgetApproval
     }
 
     /// <summary>What the next export sends: every line the first time, then only lines that changed since the last export.</summary>
-    public static IReadOnlyList<ExportedLine> ExportDelta(this BudgetState budget)
+    public static IReadOnlyList<ExportLine> ExportDelta(this BudgetState budget)
     {
-        var current = budget.Lines.Select(l => new ExportedLine(l.CostCode, l.Category, l.OriginalAmount, l.OriginalAmount + budget.ChangesOf(l.Key)));
+        var current = budget.Lines.Select(l => new ExportLine(l.CostCode, l.Category, l.OriginalAmount, l.OriginalAmount + budget.ChangesOf(l.Key)));
         return [.. current.Where(line => !budget.Exported.Contains(line))];
     }
 

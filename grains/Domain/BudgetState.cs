@@ -28,7 +28,7 @@ public sealed record BudgetState
     public ErpError? LastError { get; init; }
 
     /// <summary>The lines as of the last successful export (empty before the first).</summary>
-    public ImmutableList<ExportedLine> Exported { get; init; } = [];
+    public ImmutableList<ExportLine> Exported { get; init; } = [];
 
     /// <summary>Whether the ERP ever took an export of this budget (the project is then ERP-synced).</summary>
     public bool EverExported { get; init; }

@@ -75,5 +75,21 @@ public static class RequestContext
         }
     }
 
+    /// <summary>
+    /// Until disposed, this flow belongs to no request: no caller, no values, no call chain. For work a
+    /// grain starts in the background (a worker loop) that must not carry the call that happened to start it.
+    /// </summary>
+    public static IDisposable Suppress()
+    {
+        var previous = Current;
+        Current = null;
+        return new Restore(previous);
+    }
+
     internal static long NewCorrelationId() => Interlocked.Increment(ref s_lastCorrelationId);
+
+    private sealed class Restore(RequestFrame? previous) : IDisposable
+    {
+        public void Dispose() => Current = previous;
+    }
 }

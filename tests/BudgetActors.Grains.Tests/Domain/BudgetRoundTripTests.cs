@@ -111,7 +111,7 @@ public sealed class BudgetRoundTripTests
             .Accept(Approver, 2, Monday);
 
         var delta = Assert.Single(update.ExportDelta());
-        Assert.Equal(new ExportedLine("05-100", "S", 340_500.50m, 352_500.50m), delta);
+        Assert.Equal(new ExportLine("05-100", "S", 340_500.50m, 352_500.50m), delta);
     }
 
     [Fact]

@@ -11,6 +11,10 @@ internal static class People
     public static readonly CompanyUser ErpAdminWithoutPrivilege = new("erp", "Erin Erp", "erin@acme.test", ToolPermission.None, ToolPermission.Admin, false, false);
     public static readonly CompanyUser PrivilegeButReadOnly = new("ro-ap", "Rory", "rory@acme.test", ToolPermission.None, ToolPermission.ReadOnly, true, false);
 
+    public static readonly CompanyUser CompanyAdmin = new("admin", "Ada Admin", "ada@acme.test", ToolPermission.Admin, ToolPermission.Admin, false, false, IsCompanyAdmin: true);
+
+    public static IEnumerable<CompanyUser> All => [CompanyAdmin, ProjectManager, BudgetStandard, ReadOnlyUser, Approver, SecondApprover, ErpAdminWithoutPrivilege, PrivilegeButReadOnly];
+
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(-6));
 
     public static readonly ProjectLink SyncedJob = new("tower-7", "24-001", JobSynced: true);

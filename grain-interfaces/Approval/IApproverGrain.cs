@@ -1,0 +1,17 @@
+namespace BudgetActors.GrainInterfaces;
+
+/// <summary>
+/// One accounting approver (key: <c>companyId:userId</c>): the items they can act on, and their daily
+/// summary. Budgets add and remove items; any approver may decide any item, and the first decision wins.
+/// </summary>
+[GrainType("approver")]
+public interface IApproverGrain : IGrainWithStringKey
+{
+    Task AddPendingAsync(PendingItem item);
+
+    /// <summary>Removes the item of that budget submission (it was decided, retrieved or replaced).</summary>
+    Task RemovePendingAsync(string projectId, int submission);
+
+    [ReadOnly]
+    Task<IReadOnlyList<PendingItem>> GetPendingAsync();
+}

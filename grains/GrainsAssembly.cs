@@ -1,4 +1,0 @@
-namespace BudgetActors.Grains;
-
-/// <summary>Names this assembly for <c>silo.AddGrains(typeof(GrainsAssembly).Assembly)</c>.</summary>
-public static class GrainsAssembly;

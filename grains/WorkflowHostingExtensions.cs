@@ -1,0 +1,30 @@
+using BudgetActors.Erp;
+using BudgetActors.Grains.Erp;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BudgetActors.Grains;
+
+/// <summary>Hosts the budget workflow on a silo: <c>silo.AddBudgetWorkflow()</c>, plus the ERP connectors the silo has.</summary>
+public static class WorkflowHostingExtensions
+{
+    public static ISiloBuilder AddBudgetWorkflow(this ISiloBuilder silo, Action<ErpGatewayOptions>? configureGateway = null)
+    {
+        silo.AddGrains(typeof(WorkflowHostingExtensions).Assembly).AddJsonSerializerContext(WorkflowJsonContext.Default);
+        var gateway = silo.Services.AddOptions<ErpGatewayOptions>();
+        if (configureGateway is not null)
+        {
+            gateway.Configure(configureGateway);
+        }
+
+        silo.Services.TryAddSingleton<ErpConnectors>();
+        return silo;
+    }
+
+    /// <summary>Adds a connector to one kind of ERP (a real one, or the in-memory ERP).</summary>
+    public static ISiloBuilder AddErpConnector(this ISiloBuilder silo, IErpConnector connector)
+    {
+        silo.Services.AddSingleton(connector);
+        return silo;
+    }
+}
