@@ -1,5 +1,4 @@
 using BudgetActors.Erp;
-using BudgetActors.Runtime;
 using BudgetActors.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,7 +49,7 @@ public sealed class WorkflowSilo : IAsyncDisposable
                 {
                     o.RetryBaseDelay = TimeSpan.Zero;
                     o.RetryAttempts = 2;
-                    o.BreakAfterFailures = 6;
+                    o.BreakMinimumCalls = 6;
                 })
                 .AddErpConnector(spectrum)
                 .AddErpConnector(vista)
@@ -110,18 +109,33 @@ public sealed class WorkflowSilo : IAsyncDisposable
         return budget;
     }
 
+    /// <summary>Links another project of <paramref name="company"/> to its own synced job in the ERP.</summary>
+    public async Task AddProjectAsync(string project, string job, InMemoryErpCompany erp, string company = Company)
+    {
+        erp.WithJob(job, project);
+        RequestContext.Caller = new CallerIdentity(company, "system:setup");
+        await Client.GetGrain<ICompanyGrain>(company).LinkProjectAsync(new ProjectLink(project, job, JobSynced: true));
+        RequestContext.Caller = null;
+    }
+
     /// <summary>Waits (without sleeping) until the ERP gateway has reported on the budget's export.</summary>
     public static async Task<BudgetView> ExportedAsync(IBudgetGrain budget)
     {
-        var guard = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var view = await budget.GetAsync();
-            if (view.Status != BudgetStatus.Exporting || DateTime.UtcNow > guard)
-            {
-                return view;
-            }
+        BudgetView view = null!;
+        await UntilAsync(async () => (view = await budget.GetAsync()).Status != BudgetStatus.Exporting);
+        return view;
+    }
 
+    /// <summary>
+    /// Yields until <paramref name="condition"/> holds: for work the grains finish on their own threads.
+    /// The real-time guard only keeps a broken build from hanging the run.
+    /// </summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var guard = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < guard, "The condition did not come true within 20 seconds.");
             await Task.Yield();
         }
     }
