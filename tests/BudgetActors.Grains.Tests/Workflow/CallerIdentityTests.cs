@@ -1,20 +1,14 @@
 namespace BudgetActors.Grains.Tests;
 
 /// <summary>The caller is whoever the request context says, checked against the directory; nothing else counts.</summary>
-public sealed class CallerIdentityTests : IAsyncLifetime
+public sealed class CallerIdentityTests : MemoryWorkflowTest
 {
-    private WorkflowSilo _silo = null!;
-
-    public async ValueTask InitializeAsync() => _silo = await WorkflowSilo.StartAsync();
-
-    public ValueTask DisposeAsync() => _silo.DisposeAsync();
-
     [Fact]
     public async Task A_call_without_a_user_is_refused()
     {
         RequestContext.Caller = null;
 
-        var error = await Assert.ThrowsAsync<WorkflowException>(() => _silo.Budget().CreateAsync());
+        var error = await Assert.ThrowsAsync<WorkflowException>(() => Silo.Budget().CreateAsync());
 
         Assert.Equal(WorkflowErrorCode.PermissionDenied, error.Code);
     }
@@ -23,16 +17,16 @@ public sealed class CallerIdentityTests : IAsyncLifetime
     public async Task A_user_of_another_company_or_outside_the_directory_is_refused()
     {
         WorkflowSilo.ActAs("pm", "globex");
-        Assert.Equal(WorkflowErrorCode.PermissionDenied, (await Assert.ThrowsAsync<WorkflowException>(() => _silo.Budget().CreateAsync())).Code);
+        Assert.Equal(WorkflowErrorCode.PermissionDenied, (await Assert.ThrowsAsync<WorkflowException>(() => Silo.Budget().CreateAsync())).Code);
 
         WorkflowSilo.ActAs("stranger");
-        Assert.Equal(WorkflowErrorCode.PermissionDenied, (await Assert.ThrowsAsync<WorkflowException>(() => _silo.Budget().CreateAsync())).Code);
+        Assert.Equal(WorkflowErrorCode.PermissionDenied, (await Assert.ThrowsAsync<WorkflowException>(() => Silo.Budget().CreateAsync())).Code);
     }
 
     [Fact]
     public async Task A_standard_erp_user_without_the_privilege_cannot_accept()
     {
-        var budget = await _silo.SentBudgetAsync();
+        var budget = await Silo.SentBudgetAsync();
         WorkflowSilo.ActAs("erp");
 
         var error = await Assert.ThrowsAsync<WorkflowException>(() => budget.AcceptAsync(1));
@@ -44,12 +38,12 @@ public sealed class CallerIdentityTests : IAsyncLifetime
     [Fact]
     public async Task Users_cannot_make_the_workflows_internal_calls()
     {
-        var budget = await _silo.SentBudgetAsync();
+        var budget = await Silo.SentBudgetAsync();
         WorkflowSilo.ActAs("admin");
 
         await Assert.ThrowsAsync<WorkflowException>(() => budget.ReportExportAsync(new ExportOutcome(1, null)));
-        await Assert.ThrowsAsync<WorkflowException>(() => _silo.Approver("ap1").AddPendingAsync(new PendingItem("acme", "fake", 1, 1m, "admin", DateTimeOffset.UnixEpoch)));
-        await Assert.ThrowsAsync<WorkflowException>(() => _silo.Client.GetGrain<IErpGatewayGrain>("spectrum:001").ListCostCodesAsync());
+        await Assert.ThrowsAsync<WorkflowException>(() => Silo.Approver("ap1").AddPendingAsync(new PendingItem("acme", "fake", 1, 1m, "admin", DateTimeOffset.UnixEpoch)));
+        await Assert.ThrowsAsync<WorkflowException>(() => Silo.Client.GetGrain<IErpGatewayGrain>("spectrum:001").ListCostCodesAsync());
         WorkflowSilo.ActAs("pm");
         Assert.Equal(BudgetStatus.PendingAcceptance, (await budget.GetAsync()).Status);
     }
@@ -57,10 +51,10 @@ public sealed class CallerIdentityTests : IAsyncLifetime
     [Fact]
     public async Task An_approver_reads_only_their_own_list()
     {
-        await _silo.SentBudgetAsync();
+        await Silo.SentBudgetAsync();
         WorkflowSilo.ActAs("ap1");
 
-        var error = await Assert.ThrowsAsync<WorkflowException>(() => _silo.Approver("ap2").GetPendingAsync());
+        var error = await Assert.ThrowsAsync<WorkflowException>(() => Silo.Approver("ap2").GetPendingAsync());
 
         Assert.Equal(WorkflowErrorCode.PermissionDenied, error.Code);
     }
@@ -69,7 +63,7 @@ public sealed class CallerIdentityTests : IAsyncLifetime
     public async Task Only_a_company_admin_changes_the_directory()
     {
         WorkflowSilo.ActAs("pm");
-        var company = _silo.Client.GetGrain<ICompanyGrain>(WorkflowSilo.Company);
+        var company = Silo.Client.GetGrain<ICompanyGrain>(WorkflowSilo.Company);
 
         await Assert.ThrowsAsync<WorkflowException>(() => company.SaveUserAsync(People.ProjectManager with { IsCompanyAdmin = true }));
 

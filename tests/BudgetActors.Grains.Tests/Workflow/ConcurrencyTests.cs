@@ -1,21 +1,15 @@
 namespace BudgetActors.Grains.Tests;
 
-public sealed class ConcurrencyTests : IAsyncLifetime
+public sealed class ConcurrencyTests : MemoryWorkflowTest
 {
-    private WorkflowSilo _silo = null!;
-
-    public async ValueTask InitializeAsync() => _silo = await WorkflowSilo.StartAsync();
-
-    public ValueTask DisposeAsync() => _silo.DisposeAsync();
-
     [Fact]
     public async Task Two_approvers_deciding_one_item_at_once_exactly_one_wins()
     {
         for (var round = 0; round < 10; round++)
         {
             var project = $"race-{round}";
-            await _silo.AddProjectAsync(project, $"J-{round}", _silo.Erp);
-            var budget = await _silo.SentBudgetAsync(project);
+            await Silo.AddProjectAsync(project, $"J-{round}", Silo.Erp);
+            var budget = await Silo.SentBudgetAsync(project);
 
             var decisions = await Task.WhenAll(
                 Decide("ap1", () => budget.AcceptAsync(1)),
@@ -31,17 +25,17 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Exports_of_one_erp_company_never_overlap_while_two_companies_run_in_parallel()
     {
-        _silo.Spectrum.Latency = TimeSpan.FromMilliseconds(10);
-        await _silo.SetUpCompanyAsync("globex", ErpSystem.Spectrum, "002");
-        var acme = _silo.Spectrum.Company("001");
-        var globex = _silo.Spectrum.Company("002").WithCostCodes("03-300", "05-100");
+        Silo.Spectrum.Latency = TimeSpan.FromMilliseconds(10);
+        await Silo.SetUpCompanyAsync("globex", ErpSystem.Spectrum, "002");
+        var acme = Silo.Spectrum.Company("001");
+        var globex = Silo.Spectrum.Company("002").WithCostCodes("03-300", "05-100");
         var budgets = new List<(IBudgetGrain Budget, string Company)>();
         for (var i = 0; i < 12; i++)
         {
             foreach (var (company, erp) in new[] { (WorkflowSilo.Company, acme), ("globex", globex) })
             {
-                await _silo.AddProjectAsync($"p-{i}", $"J-{i}", erp, company);
-                budgets.Add((await _silo.SentBudgetAsync($"p-{i}", company), company));
+                await Silo.AddProjectAsync($"p-{i}", $"J-{i}", erp, company);
+                budgets.Add((await Silo.SentBudgetAsync($"p-{i}", company), company));
             }
         }
 
@@ -54,7 +48,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
 
         Assert.Equal((1, 1), (acme.MaxConcurrentCalls, globex.MaxConcurrentCalls));
         Assert.Equal((12, 12), (acme.PostingsApplied, globex.PostingsApplied));
-        Assert.Equal(2, _silo.Spectrum.MaxConcurrentCallsOverall);
+        Assert.Equal(2, Silo.Spectrum.MaxConcurrentCallsOverall);
     }
 
     private static Task<WorkflowException?> Decide(string approver, Func<Task> decision) => Task.Run(async () =>

@@ -2,28 +2,22 @@ using BudgetActors.Erp;
 
 namespace BudgetActors.Grains.Tests;
 
-public sealed class ErpGatewayResilienceTests : IAsyncLifetime
+public sealed class ErpGatewayResilienceTests : MemoryWorkflowTest
 {
-    private WorkflowSilo _silo = null!;
-
-    public async ValueTask InitializeAsync() => _silo = await WorkflowSilo.StartAsync();
-
-    public ValueTask DisposeAsync() => _silo.DisposeAsync();
-
-    private IErpGatewayGrain Gateway => _silo.Client.GetGrain<IErpGatewayGrain>("spectrum:001");
+    private IErpGatewayGrain Gateway => Silo.Client.GetGrain<IErpGatewayGrain>("spectrum:001");
 
     [Fact]
     public async Task Transient_failures_are_retried_and_the_export_goes_through_once()
     {
-        var budget = await _silo.SentBudgetAsync();
-        _silo.Erp.FailNextCall(Transient());
-        _silo.Erp.FailNextCall(Transient());
+        var budget = await Silo.SentBudgetAsync();
+        Silo.Erp.FailNextCall(Transient());
+        Silo.Erp.FailNextCall(Transient());
 
         WorkflowSilo.ActAs("ap1");
         await budget.AcceptAsync(1);
 
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
-        Assert.Equal(1, _silo.Erp.PostingsApplied);
+        Assert.Equal(1, Silo.Erp.PostingsApplied);
         Assert.Equal(2, (await Gateway.GetQueueAsync()).Retries);
     }
 
@@ -32,28 +26,28 @@ public sealed class ErpGatewayResilienceTests : IAsyncLifetime
     {
         // Sending read the job and the cost codes (2 good calls). The export then fails 3 times (5 calls, not
         // enough to judge); on the retry a 4th failure makes 6 calls, 4 failed: over half, so the circuit opens.
-        var budget = await _silo.SentBudgetAsync();
+        var budget = await Silo.SentBudgetAsync();
         for (var i = 0; i < 4; i++)
         {
-            _silo.Erp.FailNextCall(Transient());
+            Silo.Erp.FailNextCall(Transient());
         }
 
         WorkflowSilo.ActAs("ap1");
         await budget.AcceptAsync(1);
         var deferred = await NextAttemptAsync();
-        Assert.Equal(_silo.Time.GetUtcNow().AddSeconds(10), deferred.NextAttemptAt);
+        Assert.Equal(Silo.Time.GetUtcNow().AddSeconds(10), deferred.NextAttemptAt);
         Assert.False(deferred.CircuitOpen);
 
-        _silo.Time.Advance(TimeSpan.FromSeconds(10));
+        Silo.Time.Advance(TimeSpan.FromSeconds(10));
         var open = await NextAttemptAsync();
         Assert.True(open.CircuitOpen);
         Assert.Equal((1, new ErpError("A", "Connection reset by peer", null)), (open.Depth, open.LastError));
-        Assert.Equal(_silo.Time.GetUtcNow().AddSeconds(30), open.NextAttemptAt);
+        Assert.Equal(Silo.Time.GetUtcNow().AddSeconds(30), open.NextAttemptAt);
         Assert.Equal(BudgetStatus.Exporting, (await budget.GetAsync()).Status);
 
-        _silo.Time.Advance(TimeSpan.FromSeconds(30)); // break over: the next call goes through
+        Silo.Time.Advance(TimeSpan.FromSeconds(30)); // break over: the next call goes through
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
-        Assert.Equal(1, _silo.Erp.PostingsApplied);
+        Assert.Equal(1, Silo.Erp.PostingsApplied);
         Assert.False((await Gateway.GetQueueAsync()).CircuitOpen);
     }
 
@@ -61,7 +55,7 @@ public sealed class ErpGatewayResilienceTests : IAsyncLifetime
     private async Task<ErpQueueView> NextAttemptAsync()
     {
         ErpQueueView view = null!;
-        await WorkflowSilo.UntilAsync(async () => (view = await Gateway.GetQueueAsync()).NextAttemptAt > _silo.Time.GetUtcNow());
+        await WorkflowSilo.UntilAsync(async () => (view = await Gateway.GetQueueAsync()).NextAttemptAt > Silo.Time.GetUtcNow());
         return view;
     }
 

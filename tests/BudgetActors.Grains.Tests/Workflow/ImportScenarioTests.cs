@@ -5,18 +5,10 @@ namespace BudgetActors.Grains.Tests;
 /// <summary>Importing a Spectrum budget (first time, Keep, Override, re-import) and the Vista rules, through the grains.</summary>
 public sealed class ImportScenarioTests(PostgresFixture postgres) : PostgresWorkflowTest(postgres)
 {
-    private static readonly ErpEstimate[] s_spectrumJob =
-    [
-        new("03-300", "M", "Concrete", 130_000m, 12_000m),
-        new("05-100", "S", "Steel", 0m, 4_500m),
-        new("09-900", "L", "Paint", 8_250.50m, 0m),
-        new("10-000", "O", "Specialties", 0m, 0m),
-    ];
-
     [Fact]
     public async Task Importing_a_spectrum_budget_creates_lines_only_for_estimates_above_zero()
     {
-        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", s_spectrumJob);
+        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", SpectrumJobs.Tower7);
         WorkflowSilo.ActAs("ap1");
 
         await Silo.Budget().ImportAsync(ImportMode.Keep);
@@ -32,7 +24,7 @@ public sealed class ImportScenarioTests(PostgresFixture postgres) : PostgresWork
         WorkflowSilo.ActAs("pm");
         await Silo.Budget().CreateAsync();
         await Silo.Budget().AddLineAsync(Budgets.Concrete);
-        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", s_spectrumJob);
+        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", SpectrumJobs.Tower7);
         WorkflowSilo.ActAs("ap2");
 
         await Silo.Budget().ImportAsync(ImportMode.Keep);
@@ -45,10 +37,10 @@ public sealed class ImportScenarioTests(PostgresFixture postgres) : PostgresWork
     [Fact]
     public async Task A_reimport_brings_later_erp_changes_over_after_a_preview_of_the_totals()
     {
-        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", s_spectrumJob);
+        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", SpectrumJobs.Tower7);
         WorkflowSilo.ActAs("ap1");
         await Silo.Budget().ImportAsync(ImportMode.Keep);
-        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", [.. s_spectrumJob[..2], new("09-900", "L", "Paint", 9_000m, 0m), s_spectrumJob[3]]);
+        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", [.. SpectrumJobs.Tower7[..2], new("09-900", "L", "Paint", 9_000m, 0m), SpectrumJobs.Tower7[3]]);
 
         var preview = await Silo.Budget().PreviewImportAsync(ImportMode.Override);
 
@@ -90,7 +82,7 @@ public sealed class ImportScenarioTests(PostgresFixture postgres) : PostgresWork
     [Fact]
     public async Task A_first_export_to_a_job_that_already_holds_estimates_is_refused()
     {
-        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", s_spectrumJob);
+        Silo.Erp.WithJob(WorkflowSilo.Job, "Tower 7", SpectrumJobs.Tower7);
 
         var error = await Assert.ThrowsAsync<WorkflowException>(() => Silo.SentBudgetAsync());
 
