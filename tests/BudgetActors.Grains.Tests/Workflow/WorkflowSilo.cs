@@ -1,4 +1,5 @@
 using BudgetActors.Erp;
+using BudgetActors.Grains.Notifications;
 using BudgetActors.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,9 +18,10 @@ public sealed class WorkflowSilo : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private WorkflowSilo(IHost host, FakeTimeProvider time, InMemoryErp spectrum, InMemoryErp vista)
+    private WorkflowSilo(IHost host, FakeTimeProvider time, InMemoryErp spectrum, InMemoryErp vista, string mailFolder)
     {
         _host = host;
+        MailFolder = mailFolder;
         Time = time;
         Spectrum = spectrum;
         Vista = vista;
@@ -33,6 +35,13 @@ public sealed class WorkflowSilo : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
+    /// <summary>The pickup folder the silo writes emails to (a temporary folder of this silo's own).</summary>
+    public string MailFolder { get; }
+
+    public INotificationOutbox Outbox => _host.Services.GetRequiredService<INotificationOutbox>();
+
+    public NotificationSender Sender => _host.Services.GetRequiredService<NotificationSender>();
+
     public InMemoryErpCompany Erp => Spectrum.Company("001");
 
     /// <summary>Starts a silo; <paramref name="connectionString"/> keeps state and reminders in PostgreSQL instead of memory.</summary>
@@ -40,6 +49,7 @@ public sealed class WorkflowSilo : IAsyncDisposable
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
         var (spectrum, vista) = (new InMemoryErp(ErpSystem.Spectrum), new InMemoryErp(ErpSystem.Vista));
+        var mailFolder = Directory.CreateTempSubdirectory("budgetactors-mail-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.UseBudgetActorsSilo(silo =>
@@ -53,7 +63,8 @@ public sealed class WorkflowSilo : IAsyncDisposable
                 })
                 .AddErpConnector(spectrum)
                 .AddErpConnector(vista)
-                .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+                .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1))
+                .Configure<NotificationOptions>(o => o.PickupFolder = mailFolder);
             if (connectionString is null)
             {
                 silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage).UseInMemoryReminders();
@@ -66,7 +77,7 @@ public sealed class WorkflowSilo : IAsyncDisposable
         });
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
-        var silo = new WorkflowSilo(host, time, spectrum, vista);
+        var silo = new WorkflowSilo(host, time, spectrum, vista, mailFolder);
         await silo.SetUpCompanyAsync(Company, ErpSystem.Spectrum, "001");
         spectrum.Company("001").WithCostCodes("03-300", "05-100", "09-900").WithJob(Job, "Tower 7");
         return silo;
@@ -144,5 +155,6 @@ public sealed class WorkflowSilo : IAsyncDisposable
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
+        Directory.Delete(MailFolder, recursive: true);
     }
 }
