@@ -7,7 +7,16 @@ internal static class MailMessages
 {
     public static MailMessage From(Notification notification, string from)
     {
-        var message = new MailMessage { From = new MailAddress(from), Subject = notification.Subject, Body = notification.Body, IsBodyHtml = false };
+        // 8-bit UTF-8 keeps the .eml readable as plain text (no quoted-printable or base64 body).
+        var message = new MailMessage
+        {
+            From = new MailAddress(from),
+            Subject = notification.Subject,
+            Body = notification.Body,
+            IsBodyHtml = false,
+            BodyEncoding = System.Text.Encoding.UTF8,
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.EightBit,
+        };
         foreach (var to in notification.To)
         {
             message.To.Add(to);
