@@ -1,0 +1,42 @@
+namespace BudgetActors.Grains.Approval;
+
+/// <summary>
+/// When an approver's daily summary goes out: at the company's local digest time, once per local day.
+/// Computed in the company's time zone every time, so a daylight-saving change moves the UTC instant,
+/// not the local one.
+/// </summary>
+internal static class DigestSchedule
+{
+    /// <summary>The first digest instant strictly after <paramref name="now"/>.</summary>
+    public static DateTimeOffset NextAfter(DateTimeOffset now, TimeZoneInfo zone, TimeOnly digestTime)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        var candidate = At(day, zone, digestTime);
+        return candidate > now ? candidate : At(day.AddDays(1), zone, digestTime);
+    }
+
+    /// <summary>The local day a digest sent at <paramref name="now"/> is for, or null before that day's digest time.</summary>
+    public static DateOnly? DayDue(DateTimeOffset now, TimeZoneInfo zone, TimeOnly digestTime)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        return now >= At(day, zone, digestTime) ? day : null;
+    }
+
+    /// <summary>
+    /// The instant of <paramref name="digestTime"/> on local <paramref name="day"/>. A time skipped by a
+    /// spring-forward change is taken as the first minute after the gap; a repeated one, as its first occurrence.
+    /// </summary>
+    private static DateTimeOffset At(DateOnly day, TimeZoneInfo zone, TimeOnly digestTime)
+    {
+        var local = day.ToDateTime(digestTime, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+}
