@@ -3,7 +3,9 @@ namespace BudgetActors.CodeGenerator.Tests;
 public sealed class GrainInterfaceRuleTests
 {
     private const string Usings = """
+        using System;
         using System.Collections.Generic;
+        using System.Collections.Immutable;
         using System.Threading;
         using System.Threading.Tasks;
         using BudgetActors.Runtime;
@@ -24,6 +26,9 @@ public sealed class GrainInterfaceRuleTests
         { "public interface IBudgetGrain : IGrainWithStringKey { Task Add(decimal[] amounts); }", "BA0007", "Parameter 'amounts' of IBudgetGrain.Add has type decimal[], which is not immutable (arrays can be changed after the call)" },
         { "public record Line(List<string> Notes); public interface IBudgetGrain : IGrainWithStringKey { Task Add(Line line); }", "BA0007", "(property Notes: it is neither a record nor a read-only struct)" },
         { "public interface IBudgetGrain : IGrainWithStringKey { Task<List<string>> Lines(); }", "BA0008", "IBudgetGrain.Lines returns System.Collections.Generic.List<string>, which is not immutable" },
+        { "public interface IBudgetGrain : IGrainWithStringKey { Task Add(ImmutableList<string>.Builder lines); }", "BA0007", "has type System.Collections.Immutable.ImmutableList<string>.Builder, which is not immutable" },
+        { "public readonly struct Lines { private readonly List<string> _lines; public Lines(List<string> lines) => _lines = lines; } public interface IBudgetGrain : IGrainWithStringKey { Task Add(Lines lines); }", "BA0007", "(field _lines: it is neither a record nor a read-only struct)" },
+        { "public interface IBudgetGrain : IGrainWithStringKey { Task Add(ArraySegment<decimal> amounts); }", "BA0007", "(field _array: arrays can be changed after the call)" },
     };
 
     [Theory]
