@@ -1,5 +1,7 @@
 using BudgetActors.Erp;
 using BudgetActors.Grains.Erp;
+using BudgetActors.Grains.Notifications;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +20,13 @@ public static class WorkflowHostingExtensions
         }
 
         silo.Services.TryAddSingleton<ErpConnectors>();
+        silo.Services.AddOptions<NotificationOptions>();
+        silo.Services.TryAddSingleton<INotificationOutbox, MemoryNotificationOutbox>();
+        silo.Services.TryAddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value.SmtpHost is { Length: > 0 }
+            ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
+            : ActivatorUtilities.CreateInstance<PickupFolderMailTransport>(sp));
+        silo.Services.TryAddSingleton<NotificationSender>();
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<NotificationSender>());
         return silo;
     }
 

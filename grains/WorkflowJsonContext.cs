@@ -3,6 +3,7 @@ using BudgetActors.Grains.Approval;
 using BudgetActors.Grains.Company;
 using BudgetActors.Grains.Domain;
 using BudgetActors.Grains.Erp;
+using BudgetActors.Grains.Notifications;
 
 namespace BudgetActors.Grains;
 
@@ -11,6 +12,7 @@ namespace BudgetActors.Grains;
 [JsonSerializable(typeof(BudgetState))]
 [JsonSerializable(typeof(ApproverState))]
 [JsonSerializable(typeof(ErpGatewayState))]
+[JsonSerializable(typeof(Notification))]
 [JsonSerializable(typeof(CompanySettings))]
 [JsonSerializable(typeof(CompanyUser))]
 [JsonSerializable(typeof(ProjectLink))]

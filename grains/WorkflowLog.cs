@@ -7,4 +7,10 @@ internal static partial class WorkflowLog
 {
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Export {ExportKey} through {Gateway} could not reach the ERP; it stays queued")]
     public static partial void ExportDeferred(ILogger logger, Exception exception, string exportKey, string gateway);
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Notification {Key} could not be sent; it will be tried again")]
+    public static partial void NotificationNotSent(ILogger logger, Exception exception, string key);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Reading the notification outbox failed; trying again next interval")]
+    public static partial void OutboxPollFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using BudgetActors.Grains.Domain;
+using BudgetActors.Grains.Notifications;
 
 namespace BudgetActors.Grains.Budget;
 
@@ -7,7 +8,10 @@ namespace BudgetActors.Grains.Budget;
 /// the request context), applied by the pure rules in <c>Domain/</c>, and stored; only then do the
 /// approvers' lists and the ERP gateway hear of it.
 /// </summary>
-public sealed class BudgetGrain([PersistentState("budget")] IPersistentState<BudgetState> budget, TimeProvider time) : Grain, IBudgetGrain
+public sealed class BudgetGrain(
+    [PersistentState("budget")] IPersistentState<BudgetState> budget,
+    INotificationOutbox outbox,
+    TimeProvider time) : Grain, IBudgetGrain
 {
     private string _companyId = "";
     private string _projectId = "";
@@ -24,6 +28,8 @@ public sealed class BudgetGrain([PersistentState("budget")] IPersistentState<Bud
         {
             await QueueExportAsync();
         }
+
+        await HandOverNotificationsAsync();
     }
 
     public Task CreateAsync() => ChangeAsync((b, user, at) => b.Create(user, at));
@@ -91,8 +97,14 @@ public sealed class BudgetGrain([PersistentState("budget")] IPersistentState<Bud
     public async Task RejectAsync(int submission, string reason)
     {
         var user = await Callers.RequireUserAsync(GrainFactory, _companyId);
-        await SaveAsync(budget.State.Reject(user, submission, reason, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        var rejected = budget.State.Reject(user, submission, reason, now);
+        var company = await Company.GetAsync();
+        var to = company.Users.Where(u => u.UserId == rejected.CreatedBy || u.UserId == rejected.SentBy).Select(u => u.Email);
+        var notice = Notices.Rejected(this.GetPrimaryKeyString(), _projectId, submission, user, reason.Trim(), to, now);
+        await SaveAsync(rejected with { Outbox = rejected.Outbox.Add(notice) });
         await ClearPendingAsync();
+        await HandOverNotificationsAsync();
     }
 
     public async Task RetryExportAsync(int submission)
@@ -144,10 +156,18 @@ public sealed class BudgetGrain([PersistentState("budget")] IPersistentState<Bud
         var next = outcome.Error is { } error
             ? budget.State.ExportFailed(outcome.Submission, error, now)
             : budget.State.ExportSucceeded(outcome.Submission, now);
-        if (!ReferenceEquals(next, budget.State))
+        if (ReferenceEquals(next, budget.State))
         {
-            await SaveAsync(next);
+            return;
         }
+
+        if (outcome.Error is { } refusal && (await Company.FindUserAsync(next.SentBy!)) is { } sender)
+        {
+            next = next with { Outbox = next.Outbox.Add(Notices.ExportFailed(this.GetPrimaryKeyString(), _projectId, outcome.Submission, refusal, sender.Email, now)) };
+        }
+
+        await SaveAsync(next);
+        await HandOverNotificationsAsync();
     }
 
     private async Task ChangeAsync(Func<BudgetState, CompanyUser, DateTimeOffset, BudgetState> step)
@@ -160,6 +180,17 @@ public sealed class BudgetGrain([PersistentState("budget")] IPersistentState<Bud
     {
         budget.State = next;
         return budget.WriteStateAsync();
+    }
+
+    private async Task HandOverNotificationsAsync()
+    {
+        if (budget.State.Outbox.IsEmpty)
+        {
+            return;
+        }
+
+        await outbox.AddAsync(budget.State.Outbox, CancellationToken.None);
+        await SaveAsync(budget.State with { Outbox = [] });
     }
 
     /// <summary>Hands the accepted submission to the ERP gateway (idempotent: the gateway keeps one per submission).</summary>

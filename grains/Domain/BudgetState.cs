@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BudgetActors.Grains.Notifications;
 
 namespace BudgetActors.Grains.Domain;
 
@@ -34,6 +35,12 @@ public sealed record BudgetState
     public bool EverExported { get; init; }
 
     public ImmutableList<HistoryEntry> History { get; init; } = [];
+
+    /// <summary>
+    /// Notifications a step caused, stored with that step and handed to the outbox right after: a crash
+    /// in between loses none (the next activation hands them over again).
+    /// </summary>
+    public ImmutableList<Notification> Outbox { get; init; } = [];
 
     public decimal ChangesOf(LineKey key) => Changes.Where(c => c.Key == key).Sum(c => c.Amount);
 

@@ -33,6 +33,7 @@ public sealed class ErpGatewayGrain(
     private DateTimeOffset? _inFlightSince;
     private bool _circuitOpen;
     private ErpError? _lastError;
+    private DateTimeOffset? _nextAttemptAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +76,7 @@ public sealed class ErpGatewayGrain(
 
     public Task<ErpQueueView> GetQueueAsync() => Task.FromResult(new ErpQueueView(
         this.GetPrimaryKeyString(), queue.State.Exports.Count + _reads.Count, _inFlight, _inFlightSince,
-        queue.State.Completed, queue.State.Retries, _circuitOpen, _lastError));
+        queue.State.Completed, queue.State.Retries, _circuitOpen, _lastError, _nextAttemptAt));
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -206,9 +207,11 @@ public sealed class ErpGatewayGrain(
         _wakeUp = RegisterGrainTimer(_ =>
         {
             _circuitOpen = false;
+            _nextAttemptAt = null;
             StartWorker();
             return Task.CompletedTask;
         }, delay, Timeout.InfiniteTimeSpan);
+        _nextAttemptAt = time.GetUtcNow() + delay;
     }
 
     private ResiliencePipeline BuildPipeline(ErpGatewayOptions settings)
@@ -234,9 +237,9 @@ public sealed class ErpGatewayGrain(
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,
-                FailureRatio = 1.0,
-                MinimumThroughput = Math.Max(2, settings.BreakAfterFailures),
-                SamplingDuration = TimeSpan.FromMinutes(1),
+                FailureRatio = settings.BreakFailureRatio,
+                MinimumThroughput = Math.Max(2, settings.BreakMinimumCalls),
+                SamplingDuration = settings.BreakSamplingWindow,
                 BreakDuration = settings.BreakDuration,
                 OnOpened = _ =>
                 {

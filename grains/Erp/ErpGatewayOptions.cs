@@ -9,8 +9,17 @@ public sealed class ErpGatewayOptions
     /// <summary>First retry delay, doubled each time, with jitter. Default 200 ms.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Failures in a row after which the gateway stops calling the ERP for <see cref="BreakDuration"/>. Default 5.</summary>
-    public int BreakAfterFailures { get; set; } = 5;
+    /// <summary>
+    /// The share of failed calls (transient failures) within <see cref="BreakSamplingWindow"/> at which the
+    /// gateway stops calling the ERP for <see cref="BreakDuration"/>. Default 0.5.
+    /// </summary>
+    public double BreakFailureRatio { get; set; } = 0.5;
+
+    /// <summary>How many calls the window must hold before the ratio counts. Default 5.</summary>
+    public int BreakMinimumCalls { get; set; } = 5;
+
+    /// <summary>The window over which calls are counted. Default 1 minute.</summary>
+    public TimeSpan BreakSamplingWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long the circuit stays open; queued jobs wait, none is lost. Default 30 seconds.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);

@@ -5,18 +5,10 @@ namespace BudgetActors.Grains.Tests;
 
 public sealed class BudgetImportTests
 {
-    private static readonly ErpEstimate[] s_spectrumJob =
-    [
-        new("03-300", "M", "Concrete", 130_000m, 12_000m),
-        new("05-100", "S", "Steel", 0m, 4_500m),
-        new("09-900", "L", "Paint", 8_250.50m, 0m),
-        new("10-000", "O", "Specialties", 0m, 0m),
-    ];
-
     [Fact]
     public void Only_items_with_an_estimate_above_zero_become_lines()
     {
-        var lines = BudgetImport.LinesFrom(s_spectrumJob);
+        var lines = BudgetImport.LinesFrom(SpectrumJobs.Tower7);
 
         Assert.Equal([new LineKey("03-300", "M"), new LineKey("09-900", "L")], lines.Select(l => l.Key));
     }
@@ -24,7 +16,7 @@ public sealed class BudgetImportTests
     [Fact]
     public void Importing_into_a_project_without_a_budget_creates_it()
     {
-        var budget = new BudgetState().Import(Approver, ErpSystem.Spectrum, SyncedJob, s_spectrumJob, ImportMode.Keep, Monday);
+        var budget = new BudgetState().Import(Approver, ErpSystem.Spectrum, SyncedJob, SpectrumJobs.Tower7, ImportMode.Keep, Monday);
 
         Assert.Equal((BudgetStatus.Unlocked, "ap1", 138_250.50m), (budget.Status, budget.CreatedBy, budget.TotalOriginal));
     }
@@ -32,7 +24,7 @@ public sealed class BudgetImportTests
     [Fact]
     public void Override_replaces_the_lines_with_the_erps()
     {
-        var budget = Unlocked().Import(Approver, ErpSystem.Spectrum, SyncedJob, s_spectrumJob, ImportMode.Override, Monday);
+        var budget = Unlocked().Import(Approver, ErpSystem.Spectrum, SyncedJob, SpectrumJobs.Tower7, ImportMode.Override, Monday);
 
         Assert.Equal([("03-300", 130_000m), ("09-900", 8_250.50m)], budget.Lines.Select(l => (l.CostCode, l.OriginalAmount)));
     }
@@ -40,7 +32,7 @@ public sealed class BudgetImportTests
     [Fact]
     public void Keep_keeps_existing_lines_and_adds_only_new_combinations()
     {
-        var budget = Unlocked().Import(Approver, ErpSystem.Spectrum, SyncedJob, s_spectrumJob, ImportMode.Keep, Monday);
+        var budget = Unlocked().Import(Approver, ErpSystem.Spectrum, SyncedJob, SpectrumJobs.Tower7, ImportMode.Keep, Monday);
 
         Assert.Equal([("03-300", 125_000m), ("05-100", 340_500.50m), ("09-900", 8_250.50m)], budget.Lines.Select(l => (l.CostCode, l.OriginalAmount)));
     }
@@ -50,7 +42,7 @@ public sealed class BudgetImportTests
     {
         var budget = Unlocked();
 
-        var preview = budget.Preview(s_spectrumJob, ImportMode.Override);
+        var preview = budget.Preview(SpectrumJobs.Tower7, ImportMode.Override);
 
         Assert.Equal(new ReimportPreview(138_250.50m, 465_500.50m, 138_250.50m, LinesAdded: 1, LinesUpdated: 1), preview);
         Assert.Equal(465_500.50m, budget.TotalOriginal);
@@ -59,7 +51,7 @@ public sealed class BudgetImportTests
     [Fact]
     public void Vista_has_no_budget_import()
     {
-        var error = Assert.Throws<WorkflowException>(() => Unlocked().Import(Approver, ErpSystem.Vista, SyncedJob, s_spectrumJob, ImportMode.Keep, Monday));
+        var error = Assert.Throws<WorkflowException>(() => Unlocked().Import(Approver, ErpSystem.Vista, SyncedJob, SpectrumJobs.Tower7, ImportMode.Keep, Monday));
 
         Assert.Equal(WorkflowErrorCode.NotSupported, error.Code);
         Assert.Contains("Vista has no budget import", error.Message);
@@ -68,9 +60,9 @@ public sealed class BudgetImportTests
     [Fact]
     public void Import_needs_an_unlocked_budget_a_synced_job_and_standard_on_erp_integrations()
     {
-        Assert.Equal(WorkflowErrorCode.WrongState, Refusal(() => Locked().Import(Approver, ErpSystem.Spectrum, SyncedJob, s_spectrumJob, ImportMode.Keep, Monday)));
-        Assert.Equal(WorkflowErrorCode.JobNotSynced, Refusal(() => Unlocked().Import(Approver, ErpSystem.Spectrum, SyncedJob with { JobSynced = false }, s_spectrumJob, ImportMode.Keep, Monday)));
-        Assert.Equal(WorkflowErrorCode.PermissionDenied, Refusal(() => Unlocked().Import(ProjectManager, ErpSystem.Spectrum, SyncedJob, s_spectrumJob, ImportMode.Keep, Monday)));
+        Assert.Equal(WorkflowErrorCode.WrongState, Refusal(() => Locked().Import(Approver, ErpSystem.Spectrum, SyncedJob, SpectrumJobs.Tower7, ImportMode.Keep, Monday)));
+        Assert.Equal(WorkflowErrorCode.JobNotSynced, Refusal(() => Unlocked().Import(Approver, ErpSystem.Spectrum, SyncedJob with { JobSynced = false }, SpectrumJobs.Tower7, ImportMode.Keep, Monday)));
+        Assert.Equal(WorkflowErrorCode.PermissionDenied, Refusal(() => Unlocked().Import(ProjectManager, ErpSystem.Spectrum, SyncedJob, SpectrumJobs.Tower7, ImportMode.Keep, Monday)));
     }
 
     [Fact]
@@ -80,6 +72,6 @@ public sealed class BudgetImportTests
             .AddChange(new BudgetChange("BC-1", "05-100", "S", 100m, ""), ProjectManager, Monday)
             .Unlock(ProjectManager, syncedBack: true, Monday);
 
-        Assert.Equal(WorkflowErrorCode.WrongState, Refusal(() => changed.Import(Approver, ErpSystem.Spectrum, SyncedJob, s_spectrumJob, ImportMode.Override, Monday)));
+        Assert.Equal(WorkflowErrorCode.WrongState, Refusal(() => changed.Import(Approver, ErpSystem.Spectrum, SyncedJob, SpectrumJobs.Tower7, ImportMode.Override, Monday)));
     }
 }

@@ -4,49 +4,34 @@ using BudgetActors.Testing;
 namespace BudgetActors.Grains.Tests;
 
 /// <summary>The seed pages' export workflows, end to end through the grains, with state in PostgreSQL.</summary>
-public sealed class ExportScenarioTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class ExportScenarioTests(PostgresFixture postgres) : PostgresWorkflowTest(postgres)
 {
-    private PostgresDatabase _database = null!;
-    private WorkflowSilo _silo = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await postgres.CreateDatabaseAsync(nameof(ExportScenarioTests), TestContext.Current.CancellationToken);
-        _silo = await WorkflowSilo.StartAsync(_database.ConnectionString);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Create_lock_send_accept_exports_the_budget_and_it_reads_synced()
     {
-        var budget = await _silo.SentBudgetAsync();
+        var budget = await Silo.SentBudgetAsync();
 
         WorkflowSilo.ActAs("ap1");
-        var waiting = Assert.Single(await _silo.Approver("ap1").GetPendingAsync());
+        var waiting = Assert.Single(await Silo.Approver("ap1").GetPendingAsync());
         Assert.Equal((1, 465_500.50m, "pm"), (waiting.Submission, waiting.Total, waiting.SentBy));
         WorkflowSilo.ActAs("ap2");
-        Assert.Single(await _silo.Approver("ap2").GetPendingAsync());
+        Assert.Single(await Silo.Approver("ap2").GetPendingAsync());
 
         WorkflowSilo.ActAs("ap1");
         await budget.AcceptAsync(waiting.Submission);
         var view = await WorkflowSilo.ExportedAsync(budget);
 
         Assert.Equal(BudgetStatus.Synced, view.Status);
-        Assert.Empty(await _silo.Approver("ap1").GetPendingAsync());
-        Assert.Equal(new ErpPhase("03-300", 125_000m, 125_000m, 0m), _silo.Erp.Phase(WorkflowSilo.Job, "03-300", "M"));
-        Assert.Equal(1, _silo.Erp.PostingsApplied);
+        Assert.Empty(await Silo.Approver("ap1").GetPendingAsync());
+        Assert.Equal(new ErpPhase("03-300", 125_000m, 125_000m, 0m), Silo.Erp.Phase(WorkflowSilo.Job, "03-300", "M"));
+        Assert.Equal(1, Silo.Erp.PostingsApplied);
         Assert.Equal(["Created", "Line added", "Line added", "Locked", "Sent to ERP Integrations", "Accepted", "Exported"], view.History.Select(h => h.Action));
     }
 
     [Fact]
     public async Task A_rejected_budget_is_edited_sent_again_and_accepted()
     {
-        var budget = await _silo.SentBudgetAsync();
+        var budget = await Silo.SentBudgetAsync();
         WorkflowSilo.ActAs("ap2");
         await budget.RejectAsync(1, "Steel is over the bid");
 
@@ -56,24 +41,24 @@ public sealed class ExportScenarioTests(PostgresFixture postgres) : IAsyncLifeti
         await budget.LockAsync();
         await budget.SendAsync();
         WorkflowSilo.ActAs("ap1");
-        Assert.Equal(2, Assert.Single(await _silo.Approver("ap1").GetPendingAsync()).Submission);
+        Assert.Equal(2, Assert.Single(await Silo.Approver("ap1").GetPendingAsync()).Submission);
         await budget.AcceptAsync(2);
 
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
-        Assert.Equal(300_000m, _silo.Erp.Phase(WorkflowSilo.Job, "05-100", "S")!.OriginalEstimate);
+        Assert.Equal(300_000m, Silo.Erp.Phase(WorkflowSilo.Job, "05-100", "S")!.OriginalEstimate);
     }
 
     [Fact]
     public async Task A_failed_export_is_listed_with_the_erp_error_then_rejected_fixed_and_sent_again()
     {
-        var budget = await _silo.SentBudgetAsync();
-        _silo.Erp.FailNextCall(new ErpException(new ErpError("I", "Phase 05-100 is closed", "Phase"), isTransient: false));
+        var budget = await Silo.SentBudgetAsync();
+        Silo.Erp.FailNextCall(new ErpException(new ErpError("I", "Phase 05-100 is closed", "Phase"), isTransient: false));
         WorkflowSilo.ActAs("ap1");
         await budget.AcceptAsync(1);
 
         var failed = await WorkflowSilo.ExportedAsync(budget);
         Assert.Equal((BudgetStatus.ExportFailed, new ErpError("I", "Phase 05-100 is closed", "Phase")), (failed.Status, failed.LastError));
-        Assert.Equal(0, _silo.Erp.PostingsApplied);
+        Assert.Equal(0, Silo.Erp.PostingsApplied);
 
         await budget.RejectAsync(1, "Reopen phase 05-100 in Spectrum first");
         WorkflowSilo.ActAs("pm");
@@ -88,7 +73,7 @@ public sealed class ExportScenarioTests(PostgresFixture postgres) : IAsyncLifeti
     [Fact]
     public async Task An_update_after_sync_exports_only_what_changed()
     {
-        var budget = await _silo.SentBudgetAsync();
+        var budget = await Silo.SentBudgetAsync();
         WorkflowSilo.ActAs("ap1");
         await budget.AcceptAsync(1);
         await WorkflowSilo.ExportedAsync(budget);
@@ -102,22 +87,22 @@ public sealed class ExportScenarioTests(PostgresFixture postgres) : IAsyncLifeti
         await budget.AcceptAsync(2);
 
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
-        var update = _silo.Erp.Postings[^1];
+        var update = Silo.Erp.Postings[^1];
         Assert.Equal([new ExportLine("05-100", "S", 340_500.50m, 352_500.50m)], update.Lines);
-        Assert.Equal(352_500.50m, _silo.Erp.Phase(WorkflowSilo.Job, "05-100", "S")!.CurrentEstimate);
+        Assert.Equal(352_500.50m, Silo.Erp.Phase(WorkflowSilo.Job, "05-100", "S")!.CurrentEstimate);
     }
 
     [Fact]
     public async Task Retrieve_takes_the_budget_back_before_an_approver_acts()
     {
-        var budget = await _silo.SentBudgetAsync();
+        var budget = await Silo.SentBudgetAsync();
 
         WorkflowSilo.ActAs("pm");
         await budget.RetrieveAsync();
 
         Assert.Equal(BudgetStatus.Locked, (await budget.GetAsync()).Status);
         WorkflowSilo.ActAs("ap1");
-        Assert.Empty(await _silo.Approver("ap1").GetPendingAsync());
+        Assert.Empty(await Silo.Approver("ap1").GetPendingAsync());
         var late = await Assert.ThrowsAsync<WorkflowException>(() => budget.AcceptAsync(1));
         Assert.Equal(WorkflowErrorCode.AlreadyDecided, late.Code);
     }

@@ -1,5 +1,5 @@
 using BudgetActors.Erp;
-using BudgetActors.Runtime;
+using BudgetActors.Grains.Notifications;
 using BudgetActors.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,9 +18,10 @@ public sealed class WorkflowSilo : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private WorkflowSilo(IHost host, FakeTimeProvider time, InMemoryErp spectrum, InMemoryErp vista)
+    private WorkflowSilo(IHost host, FakeTimeProvider time, InMemoryErp spectrum, InMemoryErp vista, string mailFolder)
     {
         _host = host;
+        MailFolder = mailFolder;
         Time = time;
         Spectrum = spectrum;
         Vista = vista;
@@ -34,6 +35,13 @@ public sealed class WorkflowSilo : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
+    /// <summary>The pickup folder the silo writes emails to (a temporary folder of this silo's own).</summary>
+    public string MailFolder { get; }
+
+    public INotificationOutbox Outbox => _host.Services.GetRequiredService<INotificationOutbox>();
+
+    public NotificationSender Sender => _host.Services.GetRequiredService<NotificationSender>();
+
     public InMemoryErpCompany Erp => Spectrum.Company("001");
 
     /// <summary>Starts a silo; <paramref name="connectionString"/> keeps state and reminders in PostgreSQL instead of memory.</summary>
@@ -41,6 +49,7 @@ public sealed class WorkflowSilo : IAsyncDisposable
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
         var (spectrum, vista) = (new InMemoryErp(ErpSystem.Spectrum), new InMemoryErp(ErpSystem.Vista));
+        var mailFolder = Directory.CreateTempSubdirectory("budgetactors-mail-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.UseBudgetActorsSilo(silo =>
@@ -50,11 +59,12 @@ public sealed class WorkflowSilo : IAsyncDisposable
                 {
                     o.RetryBaseDelay = TimeSpan.Zero;
                     o.RetryAttempts = 2;
-                    o.BreakAfterFailures = 6;
+                    o.BreakMinimumCalls = 6;
                 })
                 .AddErpConnector(spectrum)
                 .AddErpConnector(vista)
-                .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+                .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1))
+                .Configure<NotificationOptions>(o => o.PickupFolder = mailFolder);
             if (connectionString is null)
             {
                 silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage).UseInMemoryReminders();
@@ -67,7 +77,7 @@ public sealed class WorkflowSilo : IAsyncDisposable
         });
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
-        var silo = new WorkflowSilo(host, time, spectrum, vista);
+        var silo = new WorkflowSilo(host, time, spectrum, vista, mailFolder);
         await silo.SetUpCompanyAsync(Company, ErpSystem.Spectrum, "001");
         spectrum.Company("001").WithCostCodes("03-300", "05-100", "09-900").WithJob(Job, "Tower 7");
         return silo;
@@ -110,18 +120,33 @@ public sealed class WorkflowSilo : IAsyncDisposable
         return budget;
     }
 
+    /// <summary>Links another project of <paramref name="company"/> to its own synced job in the ERP.</summary>
+    public async Task AddProjectAsync(string project, string job, InMemoryErpCompany erp, string company = Company)
+    {
+        erp.WithJob(job, project);
+        RequestContext.Caller = new CallerIdentity(company, "system:setup");
+        await Client.GetGrain<ICompanyGrain>(company).LinkProjectAsync(new ProjectLink(project, job, JobSynced: true));
+        RequestContext.Caller = null;
+    }
+
     /// <summary>Waits (without sleeping) until the ERP gateway has reported on the budget's export.</summary>
     public static async Task<BudgetView> ExportedAsync(IBudgetGrain budget)
     {
-        var guard = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var view = await budget.GetAsync();
-            if (view.Status != BudgetStatus.Exporting || DateTime.UtcNow > guard)
-            {
-                return view;
-            }
+        BudgetView view = null!;
+        await UntilAsync(async () => (view = await budget.GetAsync()).Status != BudgetStatus.Exporting);
+        return view;
+    }
 
+    /// <summary>
+    /// Yields until <paramref name="condition"/> holds: for work the grains finish on their own threads.
+    /// The real-time guard only keeps a broken build from hanging the run.
+    /// </summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var guard = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < guard, "The condition did not come true within 20 seconds.");
             await Task.Yield();
         }
     }
@@ -130,5 +155,6 @@ public sealed class WorkflowSilo : IAsyncDisposable
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
+        Directory.Delete(MailFolder, recursive: true);
     }
 }

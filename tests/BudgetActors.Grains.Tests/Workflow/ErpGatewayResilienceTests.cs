@@ -1,0 +1,63 @@
+using BudgetActors.Erp;
+
+namespace BudgetActors.Grains.Tests;
+
+public sealed class ErpGatewayResilienceTests : MemoryWorkflowTest
+{
+    private IErpGatewayGrain Gateway => Silo.Client.GetGrain<IErpGatewayGrain>("spectrum:001");
+
+    [Fact]
+    public async Task Transient_failures_are_retried_and_the_export_goes_through_once()
+    {
+        var budget = await Silo.SentBudgetAsync();
+        Silo.Erp.FailNextCall(Transient());
+        Silo.Erp.FailNextCall(Transient());
+
+        WorkflowSilo.ActAs("ap1");
+        await budget.AcceptAsync(1);
+
+        Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
+        Assert.Equal(1, Silo.Erp.PostingsApplied);
+        Assert.Equal(2, (await Gateway.GetQueueAsync()).Retries);
+    }
+
+    [Fact]
+    public async Task An_erp_that_keeps_failing_opens_the_circuit_and_the_queue_waits_without_losing_the_export()
+    {
+        // Sending read the job and the cost codes (2 good calls). The export then fails 3 times (5 calls, not
+        // enough to judge); on the retry a 4th failure makes 6 calls, 4 failed: over half, so the circuit opens.
+        var budget = await Silo.SentBudgetAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            Silo.Erp.FailNextCall(Transient());
+        }
+
+        WorkflowSilo.ActAs("ap1");
+        await budget.AcceptAsync(1);
+        var deferred = await NextAttemptAsync();
+        Assert.Equal(Silo.Time.GetUtcNow().AddSeconds(10), deferred.NextAttemptAt);
+        Assert.False(deferred.CircuitOpen);
+
+        Silo.Time.Advance(TimeSpan.FromSeconds(10));
+        var open = await NextAttemptAsync();
+        Assert.True(open.CircuitOpen);
+        Assert.Equal((1, new ErpError("A", "Connection reset by peer", null)), (open.Depth, open.LastError));
+        Assert.Equal(Silo.Time.GetUtcNow().AddSeconds(30), open.NextAttemptAt);
+        Assert.Equal(BudgetStatus.Exporting, (await budget.GetAsync()).Status);
+
+        Silo.Time.Advance(TimeSpan.FromSeconds(30)); // break over: the next call goes through
+        Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
+        Assert.Equal(1, Silo.Erp.PostingsApplied);
+        Assert.False((await Gateway.GetQueueAsync()).CircuitOpen);
+    }
+
+    /// <summary>Waits until the gateway has put its job off and says when it tries again.</summary>
+    private async Task<ErpQueueView> NextAttemptAsync()
+    {
+        ErpQueueView view = null!;
+        await WorkflowSilo.UntilAsync(async () => (view = await Gateway.GetQueueAsync()).NextAttemptAt > Silo.Time.GetUtcNow());
+        return view;
+    }
+
+    private static ErpException Transient() => new(new ErpError("A", "Connection reset by peer", null), isTransient: true);
+}
