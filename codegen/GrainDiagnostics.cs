@@ -39,6 +39,10 @@ internal static class GrainDiagnostics
         "BA0008", "Grain method result type must be immutable",
         "{0}.{1} returns {2}, which is not immutable ({3}); use a record with init-only properties, an immutable or read-only collection, or mark the type [Immutable]");
 
+    public static readonly DiagnosticDescriptor NonGrainBaseInterface = Error(
+        "BA0009", "Grain interface can only extend grain interfaces",
+        "{0} extends {1}, which is not a grain interface; a grain proxy forwards only grain methods, so move {1}'s members into a grain interface or drop it from {0}'s base list");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -1,76 +1,106 @@
-using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace BudgetActors.CodeGenerator;
 
-/// <summary>Checks a grain interface against the runtime's rules, reporting every break as a build error.</summary>
+/// <summary>Checks a grain interface against the runtime's rules; every break is a build error naming the method.</summary>
 internal static class GrainInterfaceRules
 {
-    /// <returns>Whether the interface may be generated (no errors).</returns>
-    public static bool Check(INamedTypeSymbol grainInterface, IReadOnlyList<(INamedTypeSymbol Declaring, ISymbol Member)> members, Action<Diagnostic> report)
+    /// <summary>
+    /// The problems of the interface's own declaration: the interface itself, its base list, and the members it
+    /// declares. Inherited members are the business of the interface that declares them, so each problem is
+    /// reported once however many interfaces extend it.
+    /// </summary>
+    public static ImmutableArray<DiagnosticInfo> ProblemsOf(INamedTypeSymbol grainInterface)
     {
-        var ok = true;
-        void Report(DiagnosticDescriptor descriptor, ISymbol at, params object[] args)
-        {
-            ok = false;
-            report(Diagnostic.Create(descriptor, at.Locations.FirstOrDefault(l => l.IsInSource) ?? grainInterface.Locations.FirstOrDefault(), args));
-        }
+        var problems = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        void Report(DiagnosticDescriptor descriptor, ISymbol at, params string[] arguments) => problems.Add(
+            DiagnosticInfo.Create(descriptor, at.Locations.FirstOrDefault(l => l.IsInSource) ?? grainInterface.Locations.FirstOrDefault(), arguments));
 
-        var name = grainInterface.Name;
+        var name = ShortName(grainInterface);
+
+        // True for an interface nested in a generic type too: its proxy would be generic all the same.
         if (grainInterface.IsGenericType)
         {
             Report(GrainDiagnostics.GenericInterface, grainInterface, name);
         }
 
-        foreach (var (declaring, member) in members)
+        foreach (var baseInterface in grainInterface.Interfaces)
         {
-            // Members declared in other assemblies were checked when those were built.
-            if (!member.Locations.Any(l => l.IsInSource))
+            if (!DerivesFromIGrain(baseInterface) && new[] { baseInterface }.Concat(baseInterface.AllInterfaces).Any(i => MembersOf(i).Any()))
             {
-                continue;
+                Report(GrainDiagnostics.NonGrainBaseInterface, grainInterface, name, baseInterface.ToDisplayString());
             }
+        }
 
+        foreach (var member in MembersOf(grainInterface))
+        {
             if (member is not IMethodSymbol method)
             {
-                Report(GrainDiagnostics.PropertyOrEvent, member, declaring.Name, member.Name);
+                Report(GrainDiagnostics.PropertyOrEvent, member, name, member.Name);
                 continue;
             }
 
             if (method.IsGenericMethod)
             {
-                Report(GrainDiagnostics.GenericMethod, method, declaring.Name, method.Name);
+                Report(GrainDiagnostics.GenericMethod, method, name, method.Name);
             }
 
-            var shape = ReturnShape.Of(method.ReturnType);
-            if (shape is null)
+            if (!ReturnShape.TryRead(method.ReturnType, out _, out var result))
             {
-                Report(GrainDiagnostics.ReturnType, method, declaring.Name, method.Name, method.ReturnType.ToDisplayString());
+                Report(GrainDiagnostics.ReturnType, method, name, method.Name, method.ReturnType.ToDisplayString());
             }
-            else if (shape.ResultType is { } result && ImmutabilityCheck.WhyMutable(result) is { } why)
+            else if (result is not null && ImmutabilityCheck.WhyMutable(result) is { } why)
             {
-                Report(GrainDiagnostics.MutableResult, method, declaring.Name, method.Name, result.ToDisplayString(), why);
+                Report(GrainDiagnostics.MutableResult, method, name, method.Name, result.ToDisplayString(), why);
             }
 
             foreach (var parameter in method.Parameters)
             {
                 if (parameter.RefKind != RefKind.None || parameter.IsParams)
                 {
-                    var kind = parameter.IsParams ? "params" : parameter.RefKind.ToString().ToLowerInvariant();
-                    Report(GrainDiagnostics.ByRefParameter, parameter, declaring.Name, method.Name, parameter.Name, kind);
+                    Report(GrainDiagnostics.ByRefParameter, parameter, name, method.Name, parameter.Name, PassingOf(parameter));
                 }
-                else if (GrainProxyGenerator.FullName(parameter.Type) == "System.Threading.CancellationToken")
+                else if (IsCancellationToken(parameter.Type))
                 {
-                    Report(GrainDiagnostics.CancellationTokenParameter, parameter, declaring.Name, method.Name, parameter.Name);
+                    Report(GrainDiagnostics.CancellationTokenParameter, parameter, name, method.Name, parameter.Name);
                 }
                 else if (ImmutabilityCheck.WhyMutable(parameter.Type) is { } why)
                 {
-                    Report(GrainDiagnostics.MutableParameter, parameter, declaring.Name, method.Name, parameter.Name, parameter.Type.ToDisplayString(), why);
+                    Report(GrainDiagnostics.MutableParameter, parameter, name, method.Name, parameter.Name, parameter.Type.ToDisplayString(), why);
                 }
             }
         }
 
-        return ok;
+        return problems.ToImmutable();
     }
+
+    /// <summary>
+    /// The members a proxy has to implement: instance methods, properties and events. Static members and nested
+    /// types are no part of a call, so they are allowed and ignored.
+    /// </summary>
+    public static IEnumerable<ISymbol> MembersOf(INamedTypeSymbol type) =>
+        type.GetMembers().Where(m => !m.IsStatic && m is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol or IEventSymbol);
+
+    public static bool DerivesFromIGrain(INamedTypeSymbol type) =>
+        TypeNames.MetadataName(type) == "BudgetActors.Runtime.IGrain" || type.AllInterfaces.Any(i => TypeNames.MetadataName(i) == "BudgetActors.Runtime.IGrain");
+
+    /// <summary>The name messages use: the interface's own, after its containing types' when nested.</summary>
+    private static string ShortName(INamedTypeSymbol type) => type.ContainingType is { } outer ? $"{ShortName(outer)}.{type.Name}" : type.Name;
+
+    private static string PassingOf(IParameterSymbol parameter) => parameter.IsParams ? "params" : parameter.RefKind switch
+    {
+        RefKind.Ref => "ref",
+        RefKind.Out => "out",
+        RefKind.In => "in",
+        RefKind.RefReadOnlyParameter => "ref readonly",
+        var other => other.ToString(),
+    };
+
+    // CancellationToken? would otherwise be refused as a mutable type, with a less helpful message.
+    private static bool IsCancellationToken(ITypeSymbol type) =>
+        TypeNames.MetadataName(type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type)
+        == "System.Threading.CancellationToken";
 }

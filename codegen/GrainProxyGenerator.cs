@@ -1,185 +1,54 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BudgetActors.CodeGenerator;
 
 /// <summary>
-/// For every grain interface declared in the project: a proxy class (what <c>GetGrain</c> returns), one call
-/// class per method (its arguments, and a direct, cast-and-call <c>Invoke</c>), and a module initializer that
-/// registers them with the runtime. Interfaces that break the rules get build errors instead.
+/// For every grain interface declared in the project: a proxy class with one call class per method, and a
+/// module initializer that registers them with the runtime. Interfaces that break the rules get build errors
+/// instead of code.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class GrainProxyGenerator : IIncrementalGenerator
 {
-    private const string Runtime = "global::BudgetActors.Runtime.";
-
-    private static readonly SymbolDisplayFormat s_declaration = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
-    private static readonly SymbolDisplayFormat s_typeOf = SymbolDisplayFormat.FullyQualifiedFormat;
+    /// <summary>The pipeline step that reads grain interfaces; tests watch it to see unchanged interfaces cached.</summary>
+    internal const string ReadStep = "GrainInterfaces";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Every interface declaration: the base list that makes it a grain interface may sit on another part.
         var interfaces = context.SyntaxProvider.CreateSyntaxProvider(
-                static (node, _) => node is InterfaceDeclarationSyntax { BaseList: not null },
-                static (syntax, cancellationToken) => syntax.SemanticModel.GetDeclaredSymbol(syntax.Node, cancellationToken) as INamedTypeSymbol)
-            .Where(static symbol => symbol is not null && IsGrainInterface(symbol))
+                static (node, _) => node is InterfaceDeclarationSyntax,
+                GrainInterfaceReader.Read)
+            .Where(static grainInterface => grainInterface is not null)
+            .Select(static (grainInterface, _) => grainInterface!)
+            .WithTrackingName(ReadStep);
+
+        context.RegisterSourceOutput(interfaces, static (output, grainInterface) =>
+        {
+            foreach (var problem in grainInterface.Problems)
+            {
+                output.ReportDiagnostic(problem.ToDiagnostic());
+            }
+
+            if (grainInterface.CanGenerate)
+            {
+                output.AddSource(grainInterface.HintName, ProxyWriter.WriteProxy(grainInterface));
+            }
+        });
+
+        var proxies = interfaces
+            .Where(static grainInterface => grainInterface.CanGenerate)
+            .Select(static (grainInterface, _) => grainInterface.ProxyFullName)
             .Collect();
 
-        context.RegisterSourceOutput(interfaces, static (output, symbols) => Generate(output, symbols!));
-    }
-
-    internal static bool IsGrainInterface(INamedTypeSymbol type) =>
-        type.TypeKind == TypeKind.Interface
-        && FullName(type) is not ("BudgetActors.Runtime.IGrain" or "BudgetActors.Runtime.IGrainWithStringKey")
-        && type.AllInterfaces.Any(i => FullName(i) == "BudgetActors.Runtime.IGrain");
-
-    private static void Generate(SourceProductionContext output, ImmutableArray<INamedTypeSymbol> symbols)
-    {
-        var registrations = new List<string>();
-        foreach (var grainInterface in symbols.Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default))
+        context.RegisterSourceOutput(proxies, static (output, names) =>
         {
-            var methods = MethodsOf(grainInterface);
-            if (!GrainInterfaceRules.Check(grainInterface, methods, output.ReportDiagnostic))
+            if (!names.IsEmpty)
             {
-                continue;
+                output.AddSource("BudgetActors.GrainModuleInitializer.g.cs", ProxyWriter.WriteModuleInitializer(names.OrderBy(n => n, System.StringComparer.Ordinal)));
             }
-
-            var proxyName = grainInterface.Name + "Proxy";
-            var ns = GeneratedNamespace(grainInterface);
-            output.AddSource($"{ns}.{proxyName}.g.cs", WriteProxy(grainInterface, methods, ns, proxyName));
-            registrations.Add($"global::{ns}.{proxyName}.CreateInfo()");
-        }
-
-        if (registrations.Count > 0)
-        {
-            output.AddSource("BudgetActors.GrainModuleInitializer.g.cs", WriteModuleInitializer(registrations));
-        }
+        });
     }
-
-    /// <summary>The interface's own methods and those of the grain interfaces it extends.</summary>
-    private static IReadOnlyList<(INamedTypeSymbol Declaring, ISymbol Member)> MethodsOf(INamedTypeSymbol grainInterface) =>
-        new[] { grainInterface }
-            .Concat(grainInterface.AllInterfaces.Where(IsGrainInterface))
-            .SelectMany(i => i.GetMembers().Where(m => !m.IsStatic && m is not IMethodSymbol { MethodKind: not MethodKind.Ordinary }).Select(m => (i, m)))
-            .ToList();
-
-    private static string WriteProxy(INamedTypeSymbol grainInterface, IReadOnlyList<(INamedTypeSymbol Declaring, ISymbol Member)> members, string ns, string proxyName)
-    {
-        var code = new StringBuilder();
-        var interfaceName = grainInterface.ToDisplayString(s_declaration);
-        code.Append($$"""
-            // <auto-generated/>
-            #nullable enable
-            namespace {{ns}}
-            {
-                [global::System.CodeDom.Compiler.GeneratedCode("BudgetActors.CodeGenerator", "1.0")]
-                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                internal sealed class {{proxyName}} : {{Runtime}}GrainReference, {{interfaceName}}
-                {
-                    public {{proxyName}}({{Runtime}}GrainId grainId, {{Runtime}}IGrainCallInvoker invoker)
-                        : base(grainId, invoker)
-                    {
-                    }
-
-            """);
-
-        var methods = members.Select(m => (m.Declaring, Method: (IMethodSymbol)m.Member)).ToList();
-        code.Append($$"""
-                    public static {{Runtime}}GrainInterfaceInfo CreateInfo() => new(
-                        typeof({{grainInterface.ToDisplayString(s_typeOf)}}),
-                        static (id, invoker) => new {{proxyName}}(id, invoker),
-                        new {{Runtime}}GrainMethod[] { {{string.Join(", ", methods.Select((_, i) => $"Call{i}.Descriptor"))}} });
-
-            """);
-
-        for (var i = 0; i < methods.Count; i++)
-        {
-            WriteMethod(code, methods[i].Declaring, methods[i].Method, $"Call{i}");
-        }
-
-        code.Append("""
-                }
-            }
-
-            """);
-        return code.ToString();
-    }
-
-    private static void WriteMethod(StringBuilder code, INamedTypeSymbol declaring, IMethodSymbol method, string callClass)
-    {
-        var shape = ReturnShape.Of(method.ReturnType)!;
-        var result = shape.ResultType?.ToDisplayString(s_declaration) ?? $"{Runtime}VoidResult";
-        var resultTypeOf = shape.ResultType?.ToDisplayString(s_typeOf) ?? $"{Runtime}VoidResult";
-        var parameters = method.Parameters;
-        var declaration = string.Join(", ", parameters.Select(p => $"{p.Type.ToDisplayString(s_declaration)} @{p.Name}"));
-        var arguments = string.Join(", ", parameters.Select(p => "@" + p.Name));
-        var fields = string.Join(", ", parameters.Select((_, i) => $"_arg{i}"));
-        var invokeCall = $"(({declaring.ToDisplayString(s_declaration)})grain).{method.Name}({fields})";
-        var send = $"Invoker.InvokeAsync(this, new {callClass}({arguments}))";
-
-        code.Append($$"""
-                    {{method.ReturnType.ToDisplayString(s_declaration)}} {{declaring.ToDisplayString(s_declaration)}}.{{method.Name}}({{declaration}}) =>
-                        {{shape.WrapProxyResult(send, result)}};
-
-                    private sealed class {{callClass}} : {{Runtime}}GrainCall<{{result}}>
-                    {
-                        public static readonly {{Runtime}}GrainMethod Descriptor = new(
-                            typeof({{declaring.ToDisplayString(s_typeOf)}}),
-                            "{{method.Name}}",
-                            new global::System.Type[] { {{string.Join(", ", parameters.Select(p => $"typeof({p.Type.ToDisplayString(s_typeOf)})"))}} },
-                            typeof({{resultTypeOf}}),
-                            static args => new {{callClass}}({{string.Join(", ", parameters.Select((p, i) => $"({p.Type.ToDisplayString(s_declaration)})args[{i}]!"))}}));
-
-            """);
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            code.Append($"            private readonly {parameters[i].Type.ToDisplayString(s_declaration)} _arg{i};\n");
-        }
-
-        code.Append($$"""
-
-                        public {{callClass}}({{string.Join(", ", parameters.Select((p, i) => $"{p.Type.ToDisplayString(s_declaration)} arg{i}"))}})
-                        {
-                            {{string.Join(" ", parameters.Select((_, i) => $"_arg{i} = arg{i};"))}}
-                        }
-
-                        public override {{Runtime}}GrainMethod Method => Descriptor;
-
-                        public override object?[] GetArguments() => new object?[] { {{fields}} };
-
-                        public override global::System.Threading.Tasks.Task<{{result}}> Invoke(object grain) =>
-                            {{shape.WrapInvoke(invokeCall)}};
-                    }
-
-            """);
-    }
-
-    private static string WriteModuleInitializer(IEnumerable<string> registrations) => $$"""
-        // <auto-generated/>
-        #nullable enable
-        namespace BudgetActors.Generated
-        {
-            [global::System.CodeDom.Compiler.GeneratedCode("BudgetActors.CodeGenerator", "1.0")]
-            internal static class GrainModuleInitializer
-            {
-                [global::System.Runtime.CompilerServices.ModuleInitializer]
-                internal static void Register()
-                {
-                    {{string.Join(" ", registrations.Select(r => $"{Runtime}GrainInterfaceRegistry.Register({r});"))}}
-                }
-            }
-        }
-
-        """;
-
-    private static string GeneratedNamespace(INamedTypeSymbol type) =>
-        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + ".Generated" : "Generated";
-
-    internal static string FullName(ITypeSymbol type) =>
-        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? $"{ns.ToDisplayString()}.{type.MetadataName}" : type.MetadataName;
 }

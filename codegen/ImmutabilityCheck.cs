@@ -15,7 +15,8 @@ internal static class ImmutabilityCheck
         "System.DateTimeOffset", "System.TimeSpan", "System.Guid", "System.DateOnly", "System.TimeOnly", "System.Uri",
     ];
 
-    private static readonly HashSet<string> s_readOnlyCollections =
+    /// <summary>Immutable when what they hold is (Nullable counts: it holds one value).</summary>
+    private static readonly HashSet<string> s_readOnlyContainers =
     [
         "System.Collections.Generic.IReadOnlyList`1", "System.Collections.Generic.IReadOnlyCollection`1",
         "System.Collections.Generic.IReadOnlyDictionary`2", "System.Collections.Generic.IReadOnlySet`1",
@@ -52,13 +53,13 @@ internal static class ImmutabilityCheck
             return "arrays can be changed after the call";
         }
 
-        var name = MetadataName(type);
+        var name = TypeNames.MetadataName(type);
         if (s_immutableValues.Contains(name))
         {
             return null;
         }
 
-        if (type is INamedTypeSymbol named && (s_readOnlyCollections.Contains(name) || IsImmutableCollection(named)))
+        if (type is INamedTypeSymbol named && (s_readOnlyContainers.Contains(name) || IsImmutableCollection(named)))
         {
             foreach (var argument in named.TypeArguments)
             {
@@ -71,9 +72,14 @@ internal static class ImmutabilityCheck
             return null;
         }
 
-        if (type.IsRecord || (type.IsValueType && type.IsReadOnly))
+        if (type.IsRecord)
         {
             return WhyMembersMutable(type, seen);
+        }
+
+        if (type.IsValueType && type.IsReadOnly)
+        {
+            return WhyFieldsMutable(type, seen);
         }
 
         return type.TypeKind == TypeKind.Interface
@@ -81,6 +87,10 @@ internal static class ImmutabilityCheck
             : "it is neither a record nor a read-only struct";
     }
 
+    /// <summary>
+    /// A record's state is its public surface: public properties without public setters, public fields that are
+    /// read-only, all of allowed types.
+    /// </summary>
     private static string? WhyMembersMutable(ITypeSymbol type, HashSet<ITypeSymbol> seen)
     {
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
@@ -120,15 +130,30 @@ internal static class ImmutabilityCheck
         return null;
     }
 
+    /// <summary>
+    /// A read-only struct cannot reassign its fields, but a private field can still hold something that changes
+    /// (a list), so every instance field counts, whatever its accessibility; auto-property backing fields included.
+    /// </summary>
+    private static string? WhyFieldsMutable(ITypeSymbol type, HashSet<ITypeSymbol> seen)
+    {
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic))
+        {
+            if (WhyMutable(field.Type, seen) is { } why)
+            {
+                return field.AssociatedSymbol is { } property ? $"property {property.Name}: {why}" : $"field {field.Name}: {why}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The top-level types of System.Collections.Immutable; their nested builders change freely.</summary>
     private static bool IsImmutableCollection(INamedTypeSymbol type) =>
-        type.ContainingNamespace?.ToDisplayString() == "System.Collections.Immutable";
+        type.ContainingType is null && type.ContainingNamespace?.ToDisplayString() == "System.Collections.Immutable";
 
     private static bool IsGrainReference(ITypeSymbol type) =>
-        type.TypeKind == TypeKind.Interface && type.AllInterfaces.Any(i => MetadataName(i) == "BudgetActors.Runtime.IAddressable");
+        type.TypeKind == TypeKind.Interface && type.AllInterfaces.Any(i => TypeNames.MetadataName(i) == "BudgetActors.Runtime.IAddressable");
 
     private static bool HasImmutableAttribute(ITypeSymbol type) =>
         type.GetAttributes().Any(a => a.AttributeClass?.Name == "ImmutableAttribute");
-
-    private static string MetadataName(ITypeSymbol type) =>
-        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? $"{ns.ToDisplayString()}.{type.MetadataName}" : type.MetadataName;
 }

@@ -11,11 +11,19 @@ public sealed class GeneratedProxyTests
 
         namespace Sample;
 
-        public interface ICalculatorGrain : IGrainWithStringKey
+        public interface IGreeterGrain : IGrainWithStringKey
+        {
+            Task<string> GreetAsync(string name);
+        }
+
+        public interface ICalculatorGrain : IGreeterGrain
         {
             Task<int> AddAsync(int a, int b);
             [ReadOnly] ValueTask<string> EchoAsync(string text);
             [AlwaysInterleave] Task ResetAsync();
+            ValueTask ClearAsync();
+            Task<string> DescribeAsync(int value);
+            Task<string> DescribeAsync(string? value);
         }
 
         public sealed class Calculator : ICalculatorGrain
@@ -24,6 +32,10 @@ public sealed class GeneratedProxyTests
             public Task<int> AddAsync(int a, int b) => Task.FromResult(a + b);
             public ValueTask<string> EchoAsync(string text) => new(text + "!");
             public Task ResetAsync() { Resets++; return Task.CompletedTask; }
+            public async ValueTask ClearAsync() { await Task.Yield(); Resets += 10; }
+            public Task<string> DescribeAsync(int value) => Task.FromResult($"int {value}");
+            public Task<string> DescribeAsync(string? value) => Task.FromResult($"string {value ?? "null"}");
+            public Task<string> GreetAsync(string name) => Task.FromResult($"hello {name}");
         }
         """).Load());
 
@@ -38,6 +50,34 @@ public sealed class GeneratedProxyTests
 
         Assert.Equal(["ICalculatorGrain.AddAsync(2, 3)", "ICalculatorGrain.EchoAsync(hi)", "ICalculatorGrain.ResetAsync()"], invoker.Calls);
         Assert.Equal(1, grain.GetType().GetProperty("Resets")!.GetValue(grain));
+    }
+
+    [Fact]
+    public async Task Overloads_inherited_methods_and_plain_value_tasks_reach_the_right_grain_method()
+    {
+        var (proxy, invoker, grain) = Create();
+
+        Assert.Equal("int 7", await Call<Task<string>>(proxy, "DescribeAsync", 7));
+        Assert.Equal("string seven", await Call<Task<string>>(proxy, "DescribeAsync", "seven"));
+        Assert.Equal("hello ada", await Call<Task<string>>(proxy, "GreetAsync", "ada"));
+        await Call<ValueTask>(proxy, "ClearAsync");
+
+        Assert.Equal(["ICalculatorGrain.DescribeAsync(7)", "ICalculatorGrain.DescribeAsync(seven)", "IGreeterGrain.GreetAsync(ada)", "ICalculatorGrain.ClearAsync()"], invoker.Calls);
+        Assert.Equal(10, grain.GetType().GetProperty("Resets")!.GetValue(grain));
+    }
+
+    [Fact]
+    public void Every_grain_interface_is_registered_with_its_own_and_its_inherited_methods()
+    {
+        var calculator = GrainInterfaceRegistry.Get(s_sample.Value.GetType("Sample.ICalculatorGrain")!);
+        var greeter = GrainInterfaceRegistry.Get(s_sample.Value.GetType("Sample.IGreeterGrain")!);
+
+        Assert.Equal(
+            ["ICalculatorGrain.AddAsync", "ICalculatorGrain.ClearAsync", "ICalculatorGrain.DescribeAsync", "ICalculatorGrain.DescribeAsync", "ICalculatorGrain.EchoAsync", "ICalculatorGrain.ResetAsync", "IGreeterGrain.GreetAsync"],
+            calculator.Methods.Select(m => m.FullName).Order());
+        Assert.Equal([[typeof(int)], [typeof(string)]], calculator.Methods.Where(m => m.Name == "DescribeAsync").Select(m => m.ParameterTypes.ToArray()));
+        Assert.Equal(["IGreeterGrain.GreetAsync"], greeter.Methods.Select(m => m.FullName));
+        Assert.Equal("greeter", greeter.GrainType);
     }
 
     [Fact]
@@ -79,8 +119,12 @@ public sealed class GeneratedProxyTests
         return (info.CreateReference(new GrainId(info.GrainType, "c1"), invoker), invoker, grain);
     }
 
+    /// <summary>Calls the interface method (of the proxy's interfaces) whose parameter types match the arguments.</summary>
     private static T Call<T>(object proxy, string method, params object[] args) =>
-        (T)proxy.GetType().GetInterfaces().Single(i => i.Name == "ICalculatorGrain").GetMethod(method)!.Invoke(proxy, args)!;
+        (T)proxy.GetType().GetInterfaces()
+            .SelectMany(i => i.GetMethods())
+            .Single(m => m.Name == method && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(args.Select(a => a.GetType())))
+            .Invoke(proxy, args)!;
 
     private sealed class RecordingInvoker(object grain) : IGrainCallInvoker
     {

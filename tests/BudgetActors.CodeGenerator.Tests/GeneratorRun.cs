@@ -36,15 +36,19 @@ internal sealed class GeneratorRun
 
     public static GeneratorRun Of(string source)
     {
-        var compilation = CSharpCompilation.Create(
-            "Sample" + Guid.NewGuid().ToString("N"),
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
-            s_references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var driver = CSharpGeneratorDriver.Create(new GrainProxyGenerator())
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+            .RunGeneratorsAndUpdateCompilation(Compile(source), out var output, out var diagnostics);
         return new GeneratorRun(diagnostics, output, driver.GetRunResult().GeneratedTrees);
     }
+
+    /// <summary>A project of one file, referencing the runtime, with nullable reference types on (as every project here).</summary>
+    public static CSharpCompilation Compile(string source) => CSharpCompilation.Create(
+        "Sample" + Guid.NewGuid().ToString("N"),
+        [Parse(source)],
+        s_references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static SyntaxTree Parse(string source) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
 
     /// <summary>Emits the compiled project and loads it into this process.</summary>
     public Assembly Load()
