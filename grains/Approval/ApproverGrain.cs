@@ -1,31 +1,50 @@
+using BudgetActors.Grains.Notifications;
+
 namespace BudgetActors.Grains.Approval;
 
 /// <summary>
-/// The items one accounting approver can act on. Budgets keep it up to date (as the workflow, not as a
-/// user); the approver reads it.
+/// The items one accounting approver can act on, and their "ERP Integrations Daily Summary". Budgets keep
+/// the list up to date (as the workflow, not as a user). While items wait, a reminder brings the grain
+/// back at the company's local digest time each day; it goes when the list empties.
 /// </summary>
-public sealed class ApproverGrain([PersistentState("approver")] IPersistentState<ApproverState> approver) : Grain, IApproverGrain
+public sealed class ApproverGrain(
+    [PersistentState("approver")] IPersistentState<ApproverState> approver,
+    INotificationOutbox outbox,
+    TimeProvider time) : Grain, IApproverGrain, IRemindable
 {
+    private const string DigestReminder = "daily-summary";
+
     private string CompanyId => this.GetPrimaryKeyString().Split(':')[0];
 
     private string UserId => this.GetPrimaryKeyString().Split(':')[1];
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => HandOverNotificationsAsync();
+
     public async Task AddPendingAsync(PendingItem item)
     {
         Callers.RequireSystem(CompanyId, "Adding an item to an approver's list");
-        var pending = approver.State.Pending.RemoveAll(p => p.ProjectId == item.ProjectId).Add(item);
-        approver.State = approver.State with { Pending = pending };
-        await approver.WriteStateAsync();
+        var wasEmpty = approver.State.Pending.IsEmpty;
+        await SaveAsync(approver.State with { Pending = approver.State.Pending.RemoveAll(p => p.ProjectId == item.ProjectId).Add(item) });
+        if (wasEmpty && await CompanySettingsAsync() is { } settings)
+        {
+            var now = time.GetUtcNow();
+            await ScheduleDigestAsync(DigestSchedule.NextAfter(now, Zone(settings), settings.DigestTime), now);
+        }
     }
 
     public async Task RemovePendingAsync(string projectId, int submission)
     {
         Callers.RequireSystem(CompanyId, "Removing an item from an approver's list");
         var pending = approver.State.Pending.RemoveAll(p => p.ProjectId == projectId && p.Submission <= submission);
-        if (pending.Count != approver.State.Pending.Count)
+        if (pending.Count == approver.State.Pending.Count)
         {
-            approver.State = approver.State with { Pending = pending };
-            await approver.WriteStateAsync();
+            return;
+        }
+
+        await SaveAsync(approver.State with { Pending = pending });
+        if (pending.IsEmpty && await GetReminder(DigestReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
         }
     }
 
@@ -39,4 +58,92 @@ public sealed class ApproverGrain([PersistentState("approver")] IPersistentState
 
         return Task.FromResult<IReadOnlyList<PendingItem>>(approver.State.Pending);
     }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DigestReminder)
+        {
+            return;
+        }
+
+        if (approver.State.Pending.IsEmpty || await CompanySettingsAsync() is not { } settings)
+        {
+            if (await GetReminder(DigestReminder) is { } reminder)
+            {
+                await UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var zone = Zone(settings);
+
+        // The next tick is set first, from this tick's own due time, so that a tick handled late (or a
+        // digest that fails below and is retried) never moves or skips the schedule.
+        await ScheduleDigestAsync(DigestSchedule.NextAfter(status.CurrentTickTime, zone, settings.DigestTime), now);
+        try
+        {
+            await SendDigestAsync(DigestSchedule.LatestDueDay(now, zone, settings.DigestTime), zone, now);
+        }
+        catch
+        {
+            await ScheduleDigestAsync(now + TimeSpan.FromMinutes(1), now);
+            throw;
+        }
+    }
+
+    private async Task SendDigestAsync(DateOnly day, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        if (approver.State.LastDigestDay == day)
+        {
+            return; // never two for one day
+        }
+
+        CompanyUser? me;
+        using (Callers.AsSystem(CompanyId, "approver"))
+        {
+            me = await GrainFactory.GetGrain<ICompanyGrain>(CompanyId).FindUserAsync(UserId);
+        }
+
+        if (me is not { SubscribedToDigest: true, IsAccountingApprover: true })
+        {
+            return;
+        }
+
+        var digest = Notices.DailySummary(CompanyId, me, day, approver.State.Pending, zone, now);
+        await SaveAsync(approver.State with { LastDigestDay = day, Outbox = approver.State.Outbox.Add(digest) });
+        await HandOverNotificationsAsync();
+    }
+
+    private async Task ScheduleDigestAsync(DateTimeOffset at, DateTimeOffset now)
+    {
+        var due = at > now ? at - now : TimeSpan.Zero;
+        await RegisterOrUpdateReminder(DigestReminder, due, TimeSpan.FromDays(1));
+    }
+
+    private async Task<CompanySettings?> CompanySettingsAsync()
+    {
+        using (Callers.AsSystem(CompanyId, "approver"))
+        {
+            return (await GrainFactory.GetGrain<ICompanyGrain>(CompanyId).GetAsync()).Settings;
+        }
+    }
+
+    private async Task HandOverNotificationsAsync()
+    {
+        if (!approver.State.Outbox.IsEmpty)
+        {
+            await outbox.AddAsync(approver.State.Outbox, CancellationToken.None);
+            await SaveAsync(approver.State with { Outbox = [] });
+        }
+    }
+
+    private Task SaveAsync(ApproverState state)
+    {
+        approver.State = state;
+        return approver.WriteStateAsync();
+    }
+
+    private static TimeZoneInfo Zone(CompanySettings settings) => TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
 }

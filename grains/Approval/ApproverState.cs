@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BudgetActors.Grains.Notifications;
 
 namespace BudgetActors.Grains.Approval;
 
@@ -6,4 +7,10 @@ namespace BudgetActors.Grains.Approval;
 public sealed record ApproverState
 {
     public ImmutableList<PendingItem> Pending { get; init; } = [];
+
+    /// <summary>The local day of the last daily summary sent: never two for one day.</summary>
+    public DateOnly? LastDigestDay { get; init; }
+
+    /// <summary>Summaries written with the state change and handed to the outbox right after.</summary>
+    public ImmutableList<Notification> Outbox { get; init; } = [];
 }

@@ -16,12 +16,15 @@ internal static class DigestSchedule
         return candidate > now ? candidate : At(day.AddDays(1), zone, digestTime);
     }
 
-    /// <summary>The local day a digest sent at <paramref name="now"/> is for, or null before that day's digest time.</summary>
-    public static DateOnly? DayDue(DateTimeOffset now, TimeZoneInfo zone, TimeOnly digestTime)
+    /// <summary>
+    /// The local day of the latest digest time at or before <paramref name="now"/>: the day a digest sent now
+    /// is for. Before today's digest time that is yesterday, so a digest held up past midnight still counts.
+    /// </summary>
+    public static DateOnly LatestDueDay(DateTimeOffset now, TimeZoneInfo zone, TimeOnly digestTime)
     {
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var day = DateOnly.FromDateTime(local.DateTime);
-        return now >= At(day, zone, digestTime) ? day : null;
+        return now >= At(day, zone, digestTime) ? day : day.AddDays(-1);
     }
 
     /// <summary>

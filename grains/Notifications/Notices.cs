@@ -40,7 +40,7 @@ internal static class Notices
     public static Notification DailySummary(string companyId, CompanyUser approver, DateOnly day, IReadOnlyList<PendingItem> items, TimeZoneInfo zone, DateTimeOffset at)
     {
         var body = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"{items.Count} budget{(items.Count == 1 ? "" : "s")} await acceptance in ERP Integrations:")
+            .AppendLine(CultureInfo.InvariantCulture, $"{items.Count} {(items.Count == 1 ? "budget awaits" : "budgets await")} acceptance in ERP Integrations:")
             .AppendLine();
         foreach (var item in items.OrderBy(i => i.WaitingSince))
         {

@@ -47,13 +47,13 @@ public sealed class DigestScheduleTests
     }
 
     [Fact]
-    public void The_day_a_digest_is_for_is_the_local_day_once_its_time_has_come()
+    public void The_day_a_digest_is_for_is_the_day_of_the_latest_digest_time_passed()
     {
         var before = new DateTimeOffset(2026, 3, 3, 12, 59, 0, TimeSpan.Zero); // 06:59 CST
         var lateAtNight = new DateTimeOffset(2026, 3, 4, 5, 0, 0, TimeSpan.Zero); // 23:00 CST on the 3rd
 
-        Assert.Null(DigestSchedule.DayDue(before, s_chicago, s_seven));
-        Assert.Equal(new DateOnly(2026, 3, 3), DigestSchedule.DayDue(before.AddMinutes(1), s_chicago, s_seven));
-        Assert.Equal(new DateOnly(2026, 3, 3), DigestSchedule.DayDue(lateAtNight, s_chicago, s_seven));
+        Assert.Equal(new DateOnly(2026, 3, 2), DigestSchedule.LatestDueDay(before, s_chicago, s_seven));
+        Assert.Equal(new DateOnly(2026, 3, 3), DigestSchedule.LatestDueDay(before.AddMinutes(1), s_chicago, s_seven));
+        Assert.Equal(new DateOnly(2026, 3, 3), DigestSchedule.LatestDueDay(lateAtNight, s_chicago, s_seven));
     }
 }
