@@ -31,7 +31,21 @@ public sealed class InMemoryErp(ErpSystem system) : IErpConnector
     public Task<IReadOnlyList<string>> ListCostCodesAsync(string companyCode, CancellationToken cancellationToken) =>
         CallAsync<IReadOnlyList<string>>(companyCode, company => [.. company.CostCodes.Order(StringComparer.Ordinal)], cancellationToken);
 
-    public Task PostEstimatesAsync(string companyCode, ExportRequest request, CancellationToken cancellationToken) =>
+    /// <summary>While set and not completed, postings wait for it (tests use it to hold an export in flight).</summary>
+    public TaskCompletionSource? PostingGate { get; set; }
+
+    public async Task PostEstimatesAsync(string companyCode, ExportRequest request, CancellationToken cancellationToken)
+    {
+        if (PostingGate is { } gate)
+        {
+            Company(companyCode).Holding(request.IdempotencyKey);
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        await PostAsync(companyCode, request, cancellationToken);
+    }
+
+    private Task PostAsync(string companyCode, ExportRequest request, CancellationToken cancellationToken) =>
         CallAsync(companyCode, company =>
         {
             if (!company.AppliedKeys.Add(request.IdempotencyKey))

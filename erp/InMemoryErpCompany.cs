@@ -25,6 +25,28 @@ public sealed class InMemoryErpCompany
 
     public int Calls { get; internal set; }
 
+    private readonly List<string> _held = [];
+
+    /// <summary>The idempotency keys of postings that waited at the ERP's posting gate, in order.</summary>
+    public IReadOnlyList<string> HeldPostings
+    {
+        get
+        {
+            lock (Sync)
+            {
+                return [.. _held];
+            }
+        }
+    }
+
+    internal void Holding(string key)
+    {
+        lock (Sync)
+        {
+            _held.Add(key);
+        }
+    }
+
     /// <summary>The postings applied, in order (a repeated idempotency key appears once).</summary>
     public IReadOnlyList<ExportRequest> Postings
     {

@@ -45,10 +45,11 @@ public sealed class WorkflowSilo : IAsyncDisposable
     public InMemoryErpCompany Erp => Spectrum.Company("001");
 
     /// <summary>Starts a silo; <paramref name="connectionString"/> keeps state and reminders in PostgreSQL instead of memory.</summary>
-    public static async Task<WorkflowSilo> StartAsync(string? connectionString = null)
+    /// <param name="after">A silo this one replaces on the same database: its clock and ERPs carry on, and nothing is set up again.</param>
+    public static async Task<WorkflowSilo> StartAsync(string? connectionString = null, WorkflowSilo? after = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
-        var (spectrum, vista) = (new InMemoryErp(ErpSystem.Spectrum), new InMemoryErp(ErpSystem.Vista));
+        var time = after?.Time ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+        var (spectrum, vista) = after is null ? (new InMemoryErp(ErpSystem.Spectrum), new InMemoryErp(ErpSystem.Vista)) : (after.Spectrum, after.Vista);
         var mailFolder = Directory.CreateTempSubdirectory("budgetactors-mail-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<TimeProvider>(time);
@@ -78,8 +79,12 @@ public sealed class WorkflowSilo : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         var silo = new WorkflowSilo(host, time, spectrum, vista, mailFolder);
-        await silo.SetUpCompanyAsync(Company, ErpSystem.Spectrum, "001");
-        spectrum.Company("001").WithCostCodes("03-300", "05-100", "09-900").WithJob(Job, "Tower 7");
+        if (after is null)
+        {
+            await silo.SetUpCompanyAsync(Company, ErpSystem.Spectrum, "001");
+            spectrum.Company("001").WithCostCodes("03-300", "05-100", "09-900").WithJob(Job, "Tower 7");
+        }
+
         return silo;
     }
 
