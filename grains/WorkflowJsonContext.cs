@@ -26,6 +26,8 @@ namespace BudgetActors.Grains;
 [JsonSerializable(typeof(ExportRequest))]
 [JsonSerializable(typeof(PendingItem))]
 [JsonSerializable(typeof(IReadOnlyList<PendingItem>))]
+[JsonSerializable(typeof(FailedExport))]
+[JsonSerializable(typeof(IReadOnlyList<FailedExport>))]
 [JsonSerializable(typeof(IReadOnlyList<ErpEstimate>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(ErpJobInfo))]

@@ -14,4 +14,14 @@ public interface IApproverGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<IReadOnlyList<PendingItem>> GetPendingAsync();
+
+    /// <summary>Lists a budget the ERP refused under "Failed to Export".</summary>
+    Task AddFailedAsync(FailedExport failed);
+
+    /// <summary>Takes a budget off "Failed to Export" (retried or rejected).</summary>
+    Task RemoveFailedAsync(string projectId, int submission);
+
+    /// <summary>The "Failed to Export" list, with each ERP error.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<FailedExport>> GetFailedAsync();
 }

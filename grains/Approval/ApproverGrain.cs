@@ -50,13 +50,39 @@ public sealed class ApproverGrain(
 
     public Task<IReadOnlyList<PendingItem>> GetPendingAsync()
     {
+        RequireSelf();
+        return Task.FromResult<IReadOnlyList<PendingItem>>(approver.State.Pending);
+    }
+
+    public Task AddFailedAsync(FailedExport failed)
+    {
+        Callers.RequireSystem(CompanyId, "Listing a failed export");
+        return SaveAsync(approver.State with { Failed = approver.State.Failed.RemoveAll(f => f.ProjectId == failed.ProjectId).Add(failed) });
+    }
+
+    public async Task RemoveFailedAsync(string projectId, int submission)
+    {
+        Callers.RequireSystem(CompanyId, "Taking a failed export off the list");
+        var failed = approver.State.Failed.RemoveAll(f => f.ProjectId == projectId && f.Submission <= submission);
+        if (failed.Count != approver.State.Failed.Count)
+        {
+            await SaveAsync(approver.State with { Failed = failed });
+        }
+    }
+
+    public Task<IReadOnlyList<FailedExport>> GetFailedAsync()
+    {
+        RequireSelf();
+        return Task.FromResult<IReadOnlyList<FailedExport>>(approver.State.Failed);
+    }
+
+    private void RequireSelf()
+    {
         var caller = Callers.Require(CompanyId);
         if (!Callers.IsSystem(caller) && caller.UserId != UserId)
         {
-            throw new WorkflowException(WorkflowErrorCode.PermissionDenied, $"{caller.UserId} cannot read the ERP Integrations list of {UserId}.");
+            throw new WorkflowException(WorkflowErrorCode.PermissionDenied, $"{caller.UserId} cannot read the ERP Integrations lists of {UserId}.");
         }
-
-        return Task.FromResult<IReadOnlyList<PendingItem>>(approver.State.Pending);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

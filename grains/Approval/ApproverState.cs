@@ -8,6 +8,8 @@ public sealed record ApproverState
 {
     public ImmutableList<PendingItem> Pending { get; init; } = [];
 
+    public ImmutableList<FailedExport> Failed { get; init; } = [];
+
     /// <summary>The local day of the last daily summary sent: never two for one day.</summary>
     public DateOnly? LastDigestDay { get; init; }
 

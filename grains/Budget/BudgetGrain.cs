@@ -111,6 +111,7 @@ public sealed class BudgetGrain(
     {
         var user = await Callers.RequireUserAsync(GrainFactory, _companyId);
         await SaveAsync(budget.State.RetryExport(user, submission, time.GetUtcNow()));
+        await ClearPendingAsync();
         await QueueExportAsync();
     }
 
@@ -167,6 +168,12 @@ public sealed class BudgetGrain(
         }
 
         await SaveAsync(next);
+        if (outcome.Error is { } listed)
+        {
+            var failed = new FailedExport(_companyId, _projectId, outcome.Submission, next.TotalRevised, next.SentBy!, listed, now);
+            await ForEachApproverAsync(await Company.GetAsync(), approver => approver.AddFailedAsync(failed));
+        }
+
         await HandOverNotificationsAsync();
     }
 
@@ -238,10 +245,15 @@ public sealed class BudgetGrain(
         return (user, company, link, estimates);
     }
 
+    /// <summary>Takes the current submission off every approver's lists (waiting, and Failed to Export).</summary>
     private async Task ClearPendingAsync()
     {
         var submission = budget.State.Submission;
-        await ForEachApproverAsync(await Company.GetAsync(), approver => approver.RemovePendingAsync(_projectId, submission));
+        await ForEachApproverAsync(await Company.GetAsync(), async approver =>
+        {
+            await approver.RemovePendingAsync(_projectId, submission);
+            await approver.RemoveFailedAsync(_projectId, submission);
+        });
     }
 
     private async Task ForEachApproverAsync(CompanyView company, Func<IApproverGrain, Task> update)

@@ -59,8 +59,14 @@ public sealed class ExportScenarioTests(PostgresFixture postgres) : PostgresWork
         var failed = await WorkflowSilo.ExportedAsync(budget);
         Assert.Equal((BudgetStatus.ExportFailed, new ErpError("I", "Phase 05-100 is closed", "Phase")), (failed.Status, failed.LastError));
         Assert.Equal(0, Silo.Erp.PostingsApplied);
+        var listed = Assert.Single(await Silo.Approver("ap1").GetFailedAsync());
+        Assert.Equal((WorkflowSilo.Project, 1, new ErpError("I", "Phase 05-100 is closed", "Phase")), (listed.ProjectId, listed.Submission, listed.Error));
+        WorkflowSilo.ActAs("ap2");
+        Assert.Single(await Silo.Approver("ap2").GetFailedAsync());
+        WorkflowSilo.ActAs("ap1");
 
         await budget.RejectAsync(1, "Reopen phase 05-100 in Spectrum first");
+        Assert.Empty(await Silo.Approver("ap1").GetFailedAsync());
         WorkflowSilo.ActAs("pm");
         await budget.LockAsync();
         await budget.SendAsync();
@@ -68,6 +74,22 @@ public sealed class ExportScenarioTests(PostgresFixture postgres) : PostgresWork
         await budget.AcceptAsync(2);
 
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
+    }
+
+    [Fact]
+    public async Task A_failed_export_retried_by_an_approver_leaves_the_failed_list_and_goes_through()
+    {
+        var budget = await Silo.SentBudgetAsync();
+        Silo.Erp.FailNextCall(new ErpException(new ErpError("A", "Spectrum is closed for month end", null), isTransient: false));
+        WorkflowSilo.ActAs("ap1");
+        await budget.AcceptAsync(1);
+        Assert.Equal(BudgetStatus.ExportFailed, (await WorkflowSilo.ExportedAsync(budget)).Status);
+
+        await budget.RetryExportAsync(1);
+
+        Assert.Empty(await Silo.Approver("ap1").GetFailedAsync());
+        Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
+        Assert.Equal(1, Silo.Erp.PostingsApplied);
     }
 
     [Fact]
