@@ -35,6 +35,6 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Reminder {ReminderName} of {GrainId} could not be delivered; it will be retried")]
     public static partial void ReminderDeliveryFailed(ILogger logger, Exception exception, string reminderName, GrainId grainId);
 
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Applied schema migration {Version} ({Name})")]
-    public static partial void MigrationApplied(ILogger logger, int version, string name);
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Applied {Component} schema migration {Version} ({Name})")]
+    public static partial void MigrationApplied(ILogger logger, string component, int version, string name);
 }

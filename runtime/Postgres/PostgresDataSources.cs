@@ -4,7 +4,7 @@ using Npgsql;
 namespace BudgetActors.Runtime;
 
 /// <summary>One pooled <see cref="NpgsqlDataSource"/> per connection string, shared by the silo's providers.</summary>
-internal sealed class PostgresDataSources : IAsyncDisposable
+public sealed class PostgresDataSources : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<NpgsqlDataSource>> _sources = new();
 

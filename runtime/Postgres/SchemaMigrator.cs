@@ -1,22 +1,19 @@
-using System.Globalization;
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace BudgetActors.Runtime;
 
 /// <summary>
-/// Applies the embedded <c>Migrations/NNNN_name.sql</c> scripts that a database has not had yet, in order,
-/// in one transaction under an advisory lock: idempotent, and safe when several silos start at once.
+/// Applies the embedded migration scripts a database has not had yet, component by component and in
+/// version order, in one transaction under an advisory lock: idempotent, and safe when several silos
+/// start at once.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger, IEnumerable<MigrationSource>? sources = null)
 {
     // Any fixed number: all silos of every service serialise their migrations on it.
     private const long MigrationLock = 0x4275_6467_6574_4163;
-    private const string ResourcePrefix = "BudgetActors.Runtime.Migrations.";
 
-    /// <summary>Every embedded migration, by version.</summary>
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations { get; } = LoadMigrations();
+    private readonly IReadOnlyList<MigrationSource> _sources = [.. (sources ?? [MigrationSource.Runtime]).Distinct()];
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -25,29 +22,35 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
         await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, """
             CREATE TABLE IF NOT EXISTS schema_migrations (
-                version    integer     PRIMARY KEY,
+                component  text        NOT NULL,
+                version    integer     NOT NULL,
                 name       text        NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now())
+                applied_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (component, version))
             """, cancellationToken).ConfigureAwait(false);
 
-        var applied = new HashSet<int>();
-        await using (var read = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        var applied = new HashSet<(string, int)>();
+        await using (var read = new NpgsqlCommand("SELECT component, version FROM schema_migrations", connection))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                applied.Add(reader.GetInt32(0));
+                applied.Add((reader.GetString(0), reader.GetInt32(1)));
             }
         }
 
-        foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
+        foreach (var source in _sources)
         {
-            await ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
-            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", connection);
-            record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
-            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
-            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            RuntimeLog.MigrationApplied(logger, version, name);
+            foreach (var (version, name, sql) in source.Load().Where(m => !applied.Contains((source.Component, m.Version))))
+            {
+                await ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+                await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (component, version, name) VALUES ($1, $2, $3)", connection);
+                record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source.Component });
+                record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
+                record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                RuntimeLog.MigrationApplied(logger, source.Component, version, name);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -57,20 +60,5 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static List<(int, string, string)> LoadMigrations()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        return [.. assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(n =>
-            {
-                var file = n[ResourcePrefix.Length..^".sql".Length];
-                var version = int.Parse(file[..file.IndexOf('_', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return (version, file, reader.ReadToEnd());
-            })
-            .OrderBy(m => m.version)];
     }
 }
