@@ -30,6 +30,25 @@ public static class WorkflowHostingExtensions
         return silo;
     }
 
+    /// <summary>Keeps the notification outbox in PostgreSQL (the workflow's table is migrated at silo start).</summary>
+    public static ISiloBuilder UsePostgresNotificationOutbox(this ISiloBuilder silo, Action<PostgresStorageOptions> configure)
+    {
+        var options = new PostgresStorageOptions();
+        configure(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new OptionsValidationException(nameof(PostgresStorageOptions), typeof(PostgresStorageOptions),
+                ["PostgreSQL notification outbox: PostgresStorageOptions.ConnectionString is required."]);
+        }
+
+        silo.AddPostgresSchema(options.ConnectionString);
+        silo.Services.AddSingleton(PostgresNotificationOutbox.Migrations); // the migrator applies each source once
+        silo.Services.AddSingleton<INotificationOutbox>(sp => new PostgresNotificationOutbox(
+            sp.GetRequiredService<PostgresDataSources>().Get(options.ConnectionString),
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId));
+        return silo;
+    }
+
     /// <summary>Adds a connector to one kind of ERP (a real one, or the in-memory ERP).</summary>
     public static ISiloBuilder AddErpConnector(this ISiloBuilder silo, IErpConnector connector)
     {

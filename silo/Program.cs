@@ -5,7 +5,7 @@ using BudgetActors.Runtime;
 using Microsoft.Extensions.Hosting;
 
 // The embedded default: one silo, state and reminders in memory, nothing else to install.
-// `--postgres "<connection string>"` (or BUDGETACTORS_POSTGRES) keeps both in PostgreSQL instead.
+// `--postgres "<connection string>"` (or BUDGETACTORS_POSTGRES) keeps them, and the notification outbox, in PostgreSQL.
 var builder = Host.CreateApplicationBuilder(args);
 var postgres = builder.Configuration["postgres"] ?? Environment.GetEnvironmentVariable("BUDGETACTORS_POSTGRES");
 
@@ -23,7 +23,8 @@ builder.UseBudgetActorsSilo(silo =>
     else
     {
         silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorage, o => o.ConnectionString = postgres)
-            .UsePostgresReminders(o => o.ConnectionString = postgres);
+            .UsePostgresReminders(o => o.ConnectionString = postgres)
+            .UsePostgresNotificationOutbox(o => o.ConnectionString = postgres);
     }
 });
 

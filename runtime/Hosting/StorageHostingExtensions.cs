@@ -53,7 +53,8 @@ public static class StorageHostingExtensions
         return silo;
     }
 
-    private static void AddPostgresSchema(this ISiloBuilder silo, string connectionString)
+    /// <summary>Migrates the database at <paramref name="connectionString"/> at silo start (once, whoever asks).</summary>
+    public static void AddPostgresSchema(this ISiloBuilder silo, string connectionString)
     {
         silo.Services.TryAddSingleton<PostgresDataSources>();
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiloStartupTask, PostgresSchemaMigration>());

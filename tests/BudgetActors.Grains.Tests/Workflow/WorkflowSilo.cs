@@ -73,7 +73,8 @@ public sealed class WorkflowSilo : IAsyncDisposable
             else
             {
                 silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorage, o => o.ConnectionString = connectionString)
-                    .UsePostgresReminders(o => o.ConnectionString = connectionString);
+                    .UsePostgresReminders(o => o.ConnectionString = connectionString)
+                    .UsePostgresNotificationOutbox(o => o.ConnectionString = connectionString);
             }
         });
         var host = builder.Build();
