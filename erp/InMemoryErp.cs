@@ -38,8 +38,12 @@ public sealed class InMemoryErp(ErpSystem system) : IErpConnector
     {
         if (PostingGate is { } gate)
         {
+            // The posting has reached the ERP: a caller that gives up (or a silo that stops) no longer
+            // takes it back, so neither the hold nor the posting after it observe the caller's token.
             Company(companyCode).Holding(request.IdempotencyKey);
-            await gate.Task.WaitAsync(cancellationToken);
+            await gate.Task;
+            await PostAsync(companyCode, request, CancellationToken.None);
+            return;
         }
 
         await PostAsync(companyCode, request, cancellationToken);
