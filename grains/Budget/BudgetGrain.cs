@@ -61,7 +61,7 @@ public sealed class BudgetGrain(
         var check = new SendCheck(link, new HashSet<string>(), JobHasEstimates: false);
 
         // Ask the ERP only about a send the rules could let through.
-        if (budget.State.Status == BudgetStatus.Locked && link is { JobSynced: true } && user.BudgetTool == ToolPermission.Admin)
+        if (budget.State.Status is BudgetStatus.Locked or BudgetStatus.Synced && link is { JobSynced: true } && user.BudgetTool == ToolPermission.Admin)
         {
             using (Callers.AsSystem(_companyId, "budget"))
             {

@@ -48,9 +48,10 @@ internal static class BudgetApproval
             throw new WorkflowException(WorkflowErrorCode.NotLocked, "Lock the budget before sending it to ERP Integrations.");
         }
 
-        if (budget.Status != BudgetStatus.Locked)
+        // A synced budget is still locked: budget changes made since the export can be sent as an update.
+        if (budget.Status is not (BudgetStatus.Locked or BudgetStatus.Synced))
         {
-            throw WrongState(budget, "sent", "only a locked budget can be sent");
+            throw WrongState(budget, "sent", "only a locked or synced budget can be sent");
         }
 
         if (erp.Link is not { JobSynced: true } link)

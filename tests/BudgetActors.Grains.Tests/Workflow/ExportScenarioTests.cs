@@ -118,6 +118,24 @@ public sealed class ExportScenarioTests(PostgresFixture postgres) : PostgresWork
     }
 
     [Fact]
+    public async Task Budget_changes_to_a_synced_budget_are_sent_as_an_update_without_unlocking()
+    {
+        var budget = await Silo.SentBudgetAsync();
+        WorkflowSilo.ActAs("ap1");
+        await budget.AcceptAsync(1);
+        await WorkflowSilo.ExportedAsync(budget);
+
+        WorkflowSilo.ActAs("pm");
+        await budget.AddChangeAsync(new BudgetChange("BC-7", "03-300", "M", -2_500m, "Smaller slab"));
+        await budget.SendAsync();
+        WorkflowSilo.ActAs("ap1");
+        await budget.AcceptAsync(2);
+
+        Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
+        Assert.Equal([new ExportLine("03-300", "M", 125_000m, 122_500m)], Silo.Erp.Postings[^1].Lines);
+    }
+
+    [Fact]
     public async Task Retrieve_takes_the_budget_back_before_an_approver_acts()
     {
         var budget = await Silo.SentBudgetAsync();
