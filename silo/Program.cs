@@ -1,13 +1,16 @@
 using BudgetActors.Erp;
 using BudgetActors.GrainInterfaces;
 using BudgetActors.Grains;
+using BudgetActors.Grains.Notifications;
 using BudgetActors.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // The embedded default: one silo, state and reminders in memory, nothing else to install.
 // `--postgres "<connection string>"` (or BUDGETACTORS_POSTGRES) keeps them, and the notification outbox, in PostgreSQL.
 var builder = Host.CreateApplicationBuilder(args);
 var postgres = builder.Configuration["postgres"] ?? Environment.GetEnvironmentVariable("BUDGETACTORS_POSTGRES");
+builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
 
 builder.UseBudgetActorsSilo(silo =>
 {
