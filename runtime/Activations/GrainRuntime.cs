@@ -154,7 +154,16 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
         }
 
         call.Hops++;
-        _ = _sender!.SendAsync(call, silo.Endpoint, _clusterCredentials!, onView: null);
+        _ = SendAsync(call, silo);
+    }
+
+    private async Task SendAsync(GrainCall call, SiloAddress silo)
+    {
+        if (!await _sender!.TrySendAsync(call, silo.Endpoint, _clusterCredentials!, onView: null).ConfigureAwait(false))
+        {
+            // Its heartbeats will stop too; until the cluster declares it dead, callers retry.
+            call.TryFail(new SiloUnavailableException($"Silo {silo} could not be reached or is not serving; {call.Method.FullName} on {call.Grain} did not run."));
+        }
     }
 
     /// <summary>Makes this runtime one silo of a cluster: placement over the live silos, a directory, calls to other silos.</summary>

@@ -32,16 +32,20 @@ internal sealed class GrainCallSender : IDisposable
         });
     }
 
-    /// <summary>Sends <paramref name="call"/> to <paramref name="silo"/>; completes the call, never throws.</summary>
+    /// <summary>
+    /// Sends <paramref name="call"/> to <paramref name="silo"/> and completes the call with the answer; never
+    /// throws. Returns false, leaving the call for the caller to send elsewhere, when the silo certainly did
+    /// not run it (it could not be reached, or it is not serving).
+    /// </summary>
     /// <param name="credentials">"Cluster secret" between silos, "Bearer token" from a client.</param>
-    /// <param name="onView">Told the answering silo's membership version.</param>
-    public async Task SendAsync(GrainCall call, Uri silo, AuthenticationHeaderValue credentials, Action<long>? onView)
+    /// <param name="onView">Told the answering silo's membership stamp.</param>
+    public async Task<bool> TrySendAsync(GrainCall call, Uri silo, AuthenticationHeaderValue credentials, Action<long>? onView)
     {
         var remaining = _time.GetElapsedTime(_time.GetTimestamp(), call.Deadline);
         if (remaining <= TimeSpan.Zero)
         {
             call.TryFail(new GrainCallTimeoutException($"{call.Method.FullName} on {call.Grain} ran out of time before it was sent; it did not run."));
-            return;
+            return true;
         }
 
         using var deadline = new CancellationTokenSource(remaining, _time);
@@ -71,17 +75,16 @@ internal sealed class GrainCallSender : IDisposable
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             call.TryFail(new GrainCallTimeoutException($"{call.Method.FullName} on {call.Grain} did not answer within {remaining:g} (silo {silo.Authority}); its outcome is unknown."));
-            return;
+            return true;
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConnectionError)
         {
-            call.TryFail(new SiloUnavailableException($"Silo {silo.Authority} could not be reached; {call.Method.FullName} on {call.Grain} did not run.", exception));
-            return;
+            return false;
         }
         catch (HttpRequestException exception)
         {
             call.TryFail(new SiloUnavailableException($"The connection to silo {silo.Authority} broke during {call.Method.FullName} on {call.Grain}; its outcome is unknown.", exception));
-            return;
+            return true;
         }
 
         using (response)
@@ -100,10 +103,16 @@ internal sealed class GrainCallSender : IDisposable
             catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException)
             {
                 call.TryFail(new SiloUnavailableException($"The answer of silo {silo.Authority} to {call.Method.FullName} on {call.Grain} was cut off; its outcome is unknown.", exception));
-                return;
+                return true;
+            }
+
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                return false;
             }
 
             Complete(call, response, body, silo);
+            return true;
         }
     }
 
@@ -167,9 +176,6 @@ internal sealed class GrainCallSender : IDisposable
                     break;
                 case (HttpStatusCode.Unauthorized, _):
                     call.TryFail(new UnauthorizedAccessException($"Silo {silo.Authority} refused the credentials: {Text(body)}"));
-                    break;
-                case (HttpStatusCode.ServiceUnavailable, _):
-                    call.TryFail(new SiloUnavailableException($"Silo {silo.Authority} is not serving ({Text(body)}); {call.Method.FullName} on {call.Grain} did not run."));
                     break;
                 default:
                     call.TryFail(new RemoteGrainException($"Silo {silo.Authority} answered {(int)response.StatusCode} to {call.Method.FullName} on {call.Grain}: {Text(body)}"));
