@@ -31,6 +31,8 @@ internal sealed class GrainClassRegistry
 
     public IReadOnlyCollection<GrainClassInfo> All => _byGrainType.Values;
 
+    public GrainClassInfo? Find(string grainType) => _byGrainType.GetValueOrDefault(grainType);
+
     public GrainClassInfo Get(string grainType) =>
         _byGrainType.TryGetValue(grainType, out var info)
             ? info

@@ -100,6 +100,10 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
         return call.TypedCompletion;
     }
 
+    /// <summary>Whether grains of <paramref name="grainType"/> are hosted here and implement <paramref name="interfaceType"/>.</summary>
+    public bool Hosts(string grainType, Type interfaceType) =>
+        _classes.Find(grainType) is { } grainClass && interfaceType.IsAssignableFrom(grainClass.GrainClass);
+
     /// <summary>Sets when a call was made and when its caller stops waiting.</summary>
     public void Stamp(GrainCall call, TimeSpan? timeout)
     {

@@ -49,8 +49,19 @@ internal sealed class GrainCallSender : IDisposable
         }
 
         using var deadline = new CancellationTokenSource(remaining, _time);
+        byte[] arguments;
+        try
+        {
+            arguments = _codec.WriteArguments(call);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or System.Text.Json.JsonException)
+        {
+            call.TryFail(exception); // an argument that cannot travel: the call did not run anywhere
+            return true;
+        }
+
         using var request = Request(HttpMethod.Post, silo, WireHeaders.CallPath, credentials);
-        request.Content = new ByteArrayContent(_codec.WriteArguments(call));
+        request.Content = new ByteArrayContent(arguments);
         var headers = request.Headers;
         headers.TryAddWithoutValidation(WireHeaders.Grain, WireHeaders.Encode(call.Grain));
         headers.TryAddWithoutValidation(WireHeaders.Method, GrainMethodCatalog.WireName(call.Method));

@@ -77,7 +77,7 @@ internal sealed class SiloEndpoint(
             var method = GrainMethodCatalog.Find(headers[WireHeaders.Method].ToString())
                 ?? throw new FormatException($"unknown grain method '{headers[WireHeaders.Method]}'");
             var grain = WireHeaders.DecodeGrain(headers[WireHeaders.Grain].ToString());
-            if (GrainInterfaceRegistry.Get(method.InterfaceType).GrainType != grain.Type)
+            if (!runtime.Hosts(grain.Type, method.InterfaceType))
             {
                 throw new FormatException($"{method.FullName} is not a method of grain type '{grain.Type}'");
             }

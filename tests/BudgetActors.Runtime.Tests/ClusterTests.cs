@@ -118,6 +118,35 @@ public sealed class ClusterTests
         Assert.Equal(SiloStatus.Dead, entries.Single(e => e.Address == ghost).Status);
     }
 
+    [Fact]
+    public async Task Reminders_tick_each_grain_once_on_the_silo_that_owns_it_whichever_silo_claimed_them()
+    {
+        var reminders = new MemoryReminderTable();
+        // The clock jumps two minutes: a lease that outlives the jump keeps the silos serving without heartbeats.
+        await using var cluster = await TestCluster.StartAsync(2, s => s.AddReminderTable(reminders)
+            .Configure<ClusterOptions>(o => o.DeathTimeout = TimeSpan.FromHours(1)));
+        var keys = Enumerable.Range(0, 20).Select(_ => TestSilo.NewKey("remind")).ToList();
+        foreach (var key in keys)
+        {
+            await cluster.Silos[0].Client.GetGrain<IReminderGrain>(key).RegisterAsync("digest", TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
+        }
+
+        cluster.Time.Jump(TimeSpan.FromMinutes(2)); // both silos' poll loops wake and claim, each a share
+        await cluster.Silos[0].Reminders.PollOnceAsync(TestContext.Current.CancellationToken);
+        foreach (var key in keys)
+        {
+            await EventLog.WaitForAsync(key, "tick digest");
+        }
+
+        Assert.All(keys, key => Assert.Single(EventLog.Of(key), e => e == "tick digest"));
+        foreach (var silo in cluster.Silos)
+        {
+            var self = TestCluster.MembershipOf(silo).Self;
+            var owned = keys.Count(k => RendezvousPlacement.Owner(new GrainId("reminder", k), TestCluster.View(silo).Silos) == self);
+            Assert.Equal(owned, silo.Runtime.ActivationCountsByType().GetValueOrDefault("reminder"));
+        }
+    }
+
     private static (string A, string B) KeysOnDifferentSilos(TestCluster cluster)
     {
         var a = KeyOwnedBy(cluster, cluster.Silos[0]);
