@@ -3,6 +3,9 @@ namespace BudgetActors.ErpSimulator;
 /// <summary>What an injected fault does to a call.</summary>
 public enum FaultKind
 {
+    /// <summary>No fault: a scripted call answered normally (to place a fault on a later call).</summary>
+    None,
+
     /// <summary>503 before anything is applied.</summary>
     Transient,
 

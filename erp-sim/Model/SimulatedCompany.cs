@@ -169,7 +169,7 @@ public sealed partial class SimulatedCompany
             if (_scripted.TryDequeue(out var scripted))
             {
                 var kind = scripted.Kind;
-                return (new InjectedFault(kind, scripted.ErrorCode ?? settings.PermanentErrorCode, scripted.RetryAfterSeconds ?? settings.RetryAfterSeconds), delay);
+                return (kind == FaultKind.None ? null : new InjectedFault(kind, scripted.ErrorCode ?? settings.PermanentErrorCode, scripted.RetryAfterSeconds ?? settings.RetryAfterSeconds), delay);
             }
 
             FaultKind? drawn =

@@ -28,8 +28,10 @@ internal static class ErpHttp
     public static async Task<(HttpStatusCode Status, string Body, TimeSpan? RetryAfter)> SendAsync(
         HttpClient http, HttpRequestMessage request, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        // A network deadline is real time, like the sockets under it; the injected clock paces waits the
+        // connector chooses (Retry-After, polling), which tests move without waiting.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        linked.CancelAfter(timeout);
         try
         {
             // ResponseContentRead buffers the answer within the client's MaxResponseContentBufferSize.
