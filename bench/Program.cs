@@ -2,9 +2,13 @@ using BudgetActors.Benchmarks;
 
 // dotnet run -c Release --project bench -- runtime [calls|memory|writes] [--seconds N]
 // dotnet run -c Release --project bench -- cluster [--seconds N]
+// dotnet run -c Release --project bench -- erp [--companies C] [--latency-ms L] [--seconds N] [--erp spectrum|vista]
 var name = args.FirstOrDefault() ?? "";
 var only = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _));
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(5);
+var companies = args.SkipWhile(a => a != "--companies").Skip(1).Select(int.Parse).FirstOrDefault(20);
+var latencyMs = args.SkipWhile(a => a != "--latency-ms").Skip(1).Select(int.Parse).FirstOrDefault(20);
+var erp = args.SkipWhile(a => a != "--erp").Skip(1).Select(e => Enum.Parse<BudgetActors.GrainInterfaces.ErpSystem>(e, ignoreCase: true)).FirstOrDefault(BudgetActors.GrainInterfaces.ErpSystem.Spectrum);
 switch (name)
 {
     case "runtime" when only is null or "calls" or "memory" or "writes":
@@ -13,7 +17,12 @@ switch (name)
     case "cluster":
         await ClusterBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), Console.Out);
         return 0;
+    case "erp":
+        await ErpBenchmark.RunAsync(companies, TimeSpan.FromMilliseconds(latencyMs), TimeSpan.FromSeconds(seconds), erp, Console.Out);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- runtime [calls|memory|writes] | cluster [--seconds N]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- runtime [calls|memory|writes] [--seconds N]");
+        Console.Error.WriteLine("       dotnet run -c Release --project bench -- cluster [--seconds N]");
+        Console.Error.WriteLine("       dotnet run -c Release --project bench -- erp [--companies C] [--latency-ms L] [--seconds N] [--erp spectrum|vista]");
         return 2;
 }

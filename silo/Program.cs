@@ -1,8 +1,7 @@
-using BudgetActors.Erp;
-using BudgetActors.GrainInterfaces;
 using BudgetActors.Grains;
 using BudgetActors.Grains.Notifications;
 using BudgetActors.Runtime;
+using BudgetActors.Silo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -14,11 +13,10 @@ builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection
 
 builder.UseBudgetActorsSilo(silo =>
 {
-    // Until the ERP simulator (issue 4) the embedded silo talks to in-memory Spectrum and Vista ERPs.
+    // ERP companies from configuration (Erp:Spectrum:Companies:*, Erp:Vista:Companies:*); with none, an embedded ERP simulator.
     silo.UseLocalhostClustering()
         .AddBudgetWorkflow()
-        .AddErpConnector(new InMemoryErp(ErpSystem.Spectrum))
-        .AddErpConnector(new InMemoryErp(ErpSystem.Vista));
+        .AddErpConnectors(builder.Configuration);
     if (string.IsNullOrWhiteSpace(postgres))
     {
         silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage).UseInMemoryReminders();

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using BudgetActors.Erp;
+using BudgetActors.Erp.Spectrum;
+using BudgetActors.Erp.Vista;
+using BudgetActors.ErpSimulator;
+using BudgetActors.GrainInterfaces;
+using BudgetActors.Grains;
+using BudgetActors.Grains.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BudgetActors.Benchmarks;
+
+/// <summary>
+/// Export throughput through the whole workflow (budget, ERP gateway, connector, HTTP, simulator) for C ERP
+/// companies whose every call takes L: one gateway per company calls its ERP one call at a time, so the
+/// ideal is C / (calls per export x L) exports per second. Serialisation holds when no journal shows an
+/// overlap; idempotency when none shows a double posting.
+/// </summary>
+internal static class ErpBenchmark
+{
+    private static readonly CompanyUser Admin = new("admin", "Ada Admin", "admin@bench.test", ToolPermission.Admin, ToolPermission.Admin, false, false, IsCompanyAdmin: true);
+    private static readonly CompanyUser ProjectManager = new("pm", "Pat Manager", "pm@bench.test", ToolPermission.Admin, ToolPermission.ReadOnly, false, false);
+    private static readonly CompanyUser Approver = new("ap1", "Alex Approver", "ap1@bench.test", ToolPermission.ReadOnly, ToolPermission.Standard, true, false);
+
+    public static async Task RunAsync(int companies, TimeSpan latency, TimeSpan measured, ErpSystem erp, TextWriter output)
+    {
+        // Spectrum posts with one AddPhase; Vista reads the job's phases, then submits the action (done at once here).
+        var callsPerExport = erp == ErpSystem.Spectrum ? 1 : 2;
+        var perCompany = Math.Max(10, (int)Math.Ceiling(measured / (latency * callsPerExport)));
+        var system = erp == ErpSystem.Spectrum ? SimulatedSystem.Spectrum : SimulatedSystem.Vista;
+        var data = new SimulatorData
+        {
+            Companies = [.. Enumerable.Range(1, companies).Select(c => new CompanyData(system, Code(erp, c), $"bench-secret-{c}", ["01-100", "03-300"],
+                [.. Enumerable.Range(0, perCompany).Select(p => new JobData(Job(p), $"Project {p}", []))]))],
+        };
+
+        await using var simulator = await ErpSimulatorServer.StartAsync(data, CancellationToken.None);
+        using var host = await StartSiloAsync(simulator, data);
+        var client = host.Services.GetRequiredService<IClusterClient>();
+
+        output.WriteLine($"erp: setting up {companies} {erp} companies x {perCompany} budgets (no latency while setting up) ...");
+        var budgets = (await Task.WhenAll(Enumerable.Range(1, companies).Select(c => SetUpAsync(client, erp, c, perCompany)))).SelectMany(b => b).ToList();
+
+        foreach (var company in simulator.Erp.Companies)
+        {
+            company.Faults = new FaultSettings { LatencyMs = (int)latency.TotalMilliseconds };
+            company.ClearJournal();
+        }
+
+        output.WriteLine($"erp: accepting {budgets.Count:N0} budgets at once; each ERP call takes {latency.TotalMilliseconds:0} ms ...");
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(budgets.Select(b => Task.Run(async () =>
+        {
+            RequestContext.Caller = new CallerIdentity(b.Company, Approver.UserId);
+            await b.Budget.AcceptAsync(1);
+        })));
+        var accepted = clock.Elapsed;
+        while (simulator.Erp.Companies.Sum(c => c.Journal(tail: 0).PostingsApplied) < budgets.Count)
+        {
+            if (clock.Elapsed > measured * 20 + TimeSpan.FromMinutes(1))
+            {
+                throw new TimeoutException("The exports did not finish.");
+            }
+
+            await Task.Delay(10);
+        }
+
+        var elapsed = clock.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var journals = simulator.Erp.Companies.Select(c => c.Journal()).ToList();
+        var overlaps = journals.Sum(j => j.Overlaps.Count);
+        var doubles = journals.Sum(j => j.DoublePostings.Count);
+        var erpBusy = journals.Max(j => j.Entries[^1].End!.Value - j.Entries[0].Start);
+        var entries = journals.SelectMany(j => j.Entries).ToList();
+        var inCall = TimeSpan.FromTicks((long)entries.Average(e => (e.End!.Value - e.Start).Ticks));
+        var between = TimeSpan.FromTicks((long)journals.Where(j => j.Entries.Count > 1)
+            .SelectMany(j => j.Entries.Zip(j.Entries.Skip(1), (a, b) => (b.Start - a.End!.Value).Ticks)).Average());
+        var ideal = companies / (callsPerExport * latency.TotalSeconds);
+        var throughput = budgets.Count / elapsed.TotalSeconds;
+        var ratio = throughput / ideal;
+
+        var table = new ResultTable($"erp benchmark ({Environment.ProcessorCount} cores; {companies} {erp} companies; {latency.TotalMilliseconds:0} ms per ERP call; {callsPerExport} call(s) per export; {budgets.Count:N0} exports)");
+        table.Add("exports/s, accept to last posting", $"{throughput:N1} ({budgets.Count:N0} in {elapsed.TotalSeconds:N2} s; accepts took {accepted.TotalSeconds:N2} s)", $"ideal C/(k*L) = {ideal:N1}/s", $"{ratio:N2}", ">= 0.90 of ideal", ratio >= 0.9);
+        table.Add("  busiest company, first call to last", $"{erpBusy.TotalSeconds:N2} s for {perCompany} exports", $"ideal {perCompany * callsPerExport * latency.TotalSeconds:N2} s", $"{perCompany * callsPerExport * latency.TotalSeconds / erpBusy.TotalSeconds:N2}", "", true);
+        table.Add("  mean time in the ERP per call", $"{inCall.TotalMilliseconds:N1} ms", $"{latency.TotalMilliseconds:N0} ms", "", "", true);
+        table.Add("  mean gap between calls to one company", $"{between.TotalMilliseconds:N1} ms", "", "", "", true);
+        table.Add("  CPU per export (silo and simulator together)", $"{cpu.TotalMilliseconds / budgets.Count:N2} ms ({cpu.TotalSeconds / elapsed.TotalSeconds:N2} of {Environment.ProcessorCount} cores busy)", "", "", "", true);
+        table.Add("serialisation: overlapping calls to one company", $"{overlaps}", "", "", "0", overlaps == 0);
+        table.Add("idempotency: postings applied twice", $"{doubles}", "", "", "0", doubles == 0);
+        table.Print(output);
+        await host.StopAsync();
+    }
+
+    private static string Code(ErpSystem erp, int company) => erp == ErpSystem.Spectrum ? $"{company:000}" : $"{company}";
+
+    private static string Job(int project) => $"J-{project:0000}";
+
+    private static async Task<List<(string Company, IBudgetGrain Budget)>> SetUpAsync(IClusterClient client, ErpSystem erp, int index, int budgets)
+    {
+        var company = $"bench-{index}";
+        RequestContext.Caller = new CallerIdentity(company, "system:setup");
+        var grain = client.GetGrain<ICompanyGrain>(company);
+        await grain.ConfigureAsync(new CompanySettings(erp, Code(erp, index), "America/Chicago", new TimeOnly(7, 0)));
+        foreach (var user in new[] { Admin, ProjectManager, Approver })
+        {
+            await grain.SaveUserAsync(user);
+        }
+
+        var sent = new List<(string, IBudgetGrain)>();
+        for (var project = 0; project < budgets; project++)
+        {
+            RequestContext.Caller = new CallerIdentity(company, "system:setup");
+            await grain.LinkProjectAsync(new ProjectLink($"p-{project}", Job(project), JobSynced: true));
+            RequestContext.Caller = new CallerIdentity(company, ProjectManager.UserId);
+            var budget = client.GetGrain<IBudgetGrain>(BudgetKey.Of(company, $"p-{project}"));
+            await budget.CreateAsync();
+            await budget.AddLineAsync(new BudgetLine("03-300", "L", "Concrete", 1_000m + project));
+            await budget.LockAsync();
+            await budget.SendAsync();
+            sent.Add((company, budget));
+        }
+
+        RequestContext.Caller = null;
+        return sent;
+    }
+
+    private static async Task<IHost> StartSiloAsync(ErpSimulatorServer simulator, SimulatorData data)
+    {
+        var spectrum = new SpectrumOptions();
+        var vista = new VistaOptions { ActionPollInterval = TimeSpan.FromMilliseconds(5) };
+        foreach (var company in data.Companies)
+        {
+            if (company.System == SimulatedSystem.Spectrum)
+            {
+                spectrum.Companies[company.Code] = new SpectrumCompanyOptions { BaseUrl = simulator.BaseAddress, AuthorizationId = company.Credential };
+            }
+            else
+            {
+                vista.Companies[company.Code] = new VistaCompanyOptions { BaseUrl = simulator.BaseAddress, ApiKey = company.Credential };
+            }
+        }
+
+        var mail = Directory.CreateTempSubdirectory("budgetactors-bench-mail-").FullName;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseBudgetActorsSilo(silo => silo
+            .UseLocalhostClustering("erp-bench")
+            .AddBudgetWorkflow()
+            .AddErpConnector(new SpectrumConnector(ErpServiceCollectionExtensions.CreateHttpClient(), spectrum, TimeProvider.System, NullLogger<SpectrumConnector>.Instance))
+            .AddErpConnector(new VistaConnector(ErpServiceCollectionExtensions.CreateHttpClient(), vista, TimeProvider.System, NullLogger<VistaConnector>.Instance))
+            .Configure<NotificationOptions>(o => o.PickupFolder = mail)
+            .AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage)
+            .UseInMemoryReminders());
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}
