@@ -32,4 +32,6 @@ namespace BudgetActors.Grains;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(ErpJobInfo))]
 [JsonSerializable(typeof(ErpQueueView))]
+[JsonSerializable(typeof(IssuedApiToken))]
+[JsonSerializable(typeof(IReadOnlyList<ApiTokenInfo>))]
 public sealed partial class WorkflowJsonContext : JsonSerializerContext;
