@@ -59,6 +59,18 @@ public sealed class CallerIdentityTests : ApiTest
     }
 
     [Fact]
+    public async Task The_erp_queue_is_for_users_with_access_to_erp_integrations()
+    {
+        var viewer = await AsAsync("viewer");
+        var erpStandard = await AsAsync("erp-std");
+
+        using var refused = await viewer.GetAsync($"{Company}/erp/queue");
+
+        await ApiClient.ProblemAsync(refused, HttpStatusCode.Forbidden, nameof(WorkflowErrorCode.PermissionDenied));
+        Assert.Equal("spectrum:001", (await erpStandard.ReadAsync<ErpQueueView>($"{Company}/erp/queue")).Gateway);
+    }
+
+    [Fact]
     public async Task Concurrent_requests_each_act_as_their_own_token()
     {
         var tokens = new Dictionary<string, string>();
