@@ -22,7 +22,15 @@ public static class ApiHostingExtensions
 
         // A body the API cannot read throws, so that the exception handler answers it as problem details.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        // Answers the workflow never gave (no such route, wrong method) get a code too, so that clients branch on one field.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.TryAdd(
+            WorkflowProblems.CodeExtension,
+            c.ProblemDetails.Status switch
+            {
+                StatusCodes.Status404NotFound => nameof(WorkflowErrorCode.NotFound),
+                >= 500 => WorkflowProblems.ServerErrorCode,
+                _ => nameof(WorkflowErrorCode.InvalidInput),
+            }));
         services.AddExceptionHandler<ApiExceptionHandler>();
         // The core of authentication only: the full AddAuthentication brings data protection, which keeps
         // keys on disk for cookies this API never issues.

@@ -89,6 +89,16 @@ public sealed class ProblemDetailsTests : ApiTest
     }
 
     [Fact]
+    public async Task A_url_the_api_does_not_have_is_a_not_found_problem_too()
+    {
+        var pm = await AsAsync("pm");
+
+        using var response = await pm.GetAsync("api/v1/companies/acme/budgets/tower-7/nothing-here");
+
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, nameof(WorkflowErrorCode.NotFound));
+    }
+
+    [Fact]
     public void Every_workflow_code_maps_to_a_client_or_gateway_error()
     {
         foreach (var code in Enum.GetValues<WorkflowErrorCode>())
