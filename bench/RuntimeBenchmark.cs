@@ -171,7 +171,7 @@ internal static class RuntimeBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<IHost> StartSiloAsync(Action<ISiloBuilder> storage)
+    internal static async Task<IHost> StartSiloAsync(Action<ISiloBuilder> storage)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -187,7 +187,7 @@ internal static class RuntimeBenchmark
         return host;
     }
 
-    private static string Ms(TimeSpan span) =>
+    internal static string Ms(TimeSpan span) =>
         span < TimeSpan.FromMilliseconds(1) ? $"{span.TotalMicroseconds:0.0} us" : $"{span.TotalMilliseconds:0.00} ms";
 
     private static string Us(TimeSpan span) => $"{span.TotalMicroseconds:0} us";

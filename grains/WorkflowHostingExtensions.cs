@@ -13,7 +13,8 @@ public static class WorkflowHostingExtensions
 {
     public static ISiloBuilder AddBudgetWorkflow(this ISiloBuilder silo, Action<ErpGatewayOptions>? configureGateway = null)
     {
-        silo.AddGrains(typeof(WorkflowHostingExtensions).Assembly).AddJsonSerializerContext(WorkflowJsonContext.Default);
+        silo.AddGrains(typeof(WorkflowHostingExtensions).Assembly).AddJsonSerializerContext(WorkflowJsonContext.Default)
+            .AddJsonSerializerContext(WorkflowContractJsonContext.Default);
         var gateway = silo.Services.AddOptions<ErpGatewayOptions>();
         if (configureGateway is not null)
         {

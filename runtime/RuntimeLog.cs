@@ -37,4 +37,31 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Applied {Component} schema migration {Version} ({Name})")]
     public static partial void MigrationApplied(ILogger logger, string component, int version, string name);
+
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Silo {Silo} joined the cluster; {Count} silos are live")]
+    public static partial void SiloJoined(ILogger logger, string silo, int count);
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Silo {Silo} left the cluster")]
+    public static partial void SiloLeft(ILogger logger, string silo);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Declared silo {Silo} dead: no heartbeat for {Age}")]
+    public static partial void SiloDeclaredDead(ILogger logger, string silo, TimeSpan age);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Critical, Message = "Silo {Silo} was declared dead by the cluster; it stops serving and exits")]
+    public static partial void SiloFenced(ILogger logger, string silo);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Writing the heartbeat failed; trying again next interval")]
+    public static partial void HeartbeatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Information, Message = "Membership changed: {Count} live silos ({Silos})")]
+    public static partial void ViewChanged(ILogger logger, int count, string silos);
+
+    [LoggerMessage(EventId = 1406, Level = LogLevel.Information, Message = "Silo endpoint listening on {Address}")]
+    public static partial void EndpointListening(ILogger logger, string address);
+
+    [LoggerMessage(EventId = 1407, Level = LogLevel.Warning, Message = "Refused a call from {Remote}: {Reason}")]
+    public static partial void CallRefused(ILogger logger, string remote, string reason);
+
+    [LoggerMessage(EventId = 1408, Level = LogLevel.Warning, Message = "Leaving the grain directory failed for {GrainId}; the entry is taken over once this silo leaves")]
+    public static partial void DirectoryUnregisterFailed(ILogger logger, Exception exception, GrainId grainId);
 }

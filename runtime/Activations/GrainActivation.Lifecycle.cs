@@ -138,6 +138,19 @@ internal sealed partial class GrainActivation
         RequestContext.Current = new RequestFrame { Grain = Id, CorrelationId = RequestContext.NewCorrelationId() };
         try
         {
+            if (Runtime.Directory is { } directory && await ClaimAsync(directory) is { } holder)
+            {
+                // Another live silo runs this grain (its view put the grain there): the calls go to it.
+                var (waiting, gone) = Invalidate();
+                foreach (var call in waiting)
+                {
+                    Runtime.Forward(call, holder);
+                }
+
+                gone?.TrySetResult();
+                return;
+            }
+
             t_constructing = this;
             try
             {
@@ -199,6 +212,19 @@ internal sealed partial class GrainActivation
             RuntimeLog.DeactivationFailed(Runtime.Logger, exception, Id);
         }
 
+        // Nothing runs here any more: from now on another silo may activate the grain.
+        if (Runtime.Directory is { } directory)
+        {
+            try
+            {
+                await directory.UnregisterAsync(Id, _directoryEntry, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                RuntimeLog.DirectoryUnregisterFailed(Runtime.Logger, exception, Id);
+            }
+        }
+
         var (waiting, deactivated) = Invalidate();
         foreach (var call in waiting)
         {
@@ -226,6 +252,15 @@ internal sealed partial class GrainActivation
             _waiting = null;
             return (waiting, _deactivated);
         }
+    }
+
+    /// <summary>Claims the grain in the cluster's directory; returns the silo that holds it when that is another one.</summary>
+    private async Task<SiloAddress?> ClaimAsync(IGrainDirectory directory)
+    {
+        _directoryEntry = Guid.NewGuid();
+        var self = Runtime.Self!;
+        var holder = await directory.RegisterAsync(Id, self.Id, _directoryEntry, Runtime.Stopping);
+        return holder == self.Id ? null : SiloAddress.Parse(holder);
     }
 
     private void DisposeTimers()

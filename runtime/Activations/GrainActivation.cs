@@ -34,6 +34,7 @@ internal sealed partial class GrainActivation : SynchronizationContext, IThreadP
     private List<IGrainTimer>? _timers;
     private List<IActivationState>? _states;
     private long _lastActive;
+    private Guid _directoryEntry;
 
     public GrainActivation(GrainId id, GrainClassInfo grainClass, GrainRuntime runtime)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,10 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
     private readonly CancellationTokenSource _stopping = new();
     private ITimer? _deadlineTimer;
     private ITimer? _collectionTimer;
+    private ClusterMembership? _cluster;
+    private ClusterOptions? _clusterOptions;
+    private GrainCallSender? _sender;
+    private System.Net.Http.Headers.AuthenticationHeaderValue? _clusterCredentials;
 
     public GrainRuntime(
         IServiceProvider services,
@@ -41,6 +46,8 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
     }
 
     public IServiceProvider Services { get; }
+
+    public string SiloName => Services.GetRequiredService<IOptions<SiloOptions>>().Value.SiloName;
 
     public ReminderRegistry Reminders { get; }
 
@@ -75,28 +82,105 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
         call.Parent = ambient;
         call.Values = ambient?.Values;
         call.CorrelationId = ambient?.CorrelationId ?? RequestContext.NewCorrelationId();
-        var now = TimeProvider.GetTimestamp();
-        call.MadeAt = now;
-        call.Deadline = now + (call.Method.Timeout is { } timeout ? ToTimestampTicks(timeout) : _responseTimeout);
+        Stamp(call, call.Method.Timeout);
 
         // A caller outside any grain may run the call on its own thread; a grain's calls always queue, so
         // one grain's turn never runs another's inline.
         var mayRunInline = ambient is null or { Grain.Type: null } && SynchronizationContext.Current is null;
-        if (target.CachedTarget is GrainActivation cached && cached.IsUsable)
+        if (target.CachedTarget is GrainActivation cached && cached.IsUsable && _cluster is null or { IsServing: true })
         {
             cached.Enqueue(call, mayRunInline);
         }
-        else if (FindOrCreateActivation(call) is { } activation)
+        else if (Route(call) is { } activation)
         {
             target.CachedTarget = activation;
             activation.Enqueue(call, mayRunInline);
         }
 
-        return call.Completion;
+        return call.TypedCompletion;
     }
 
+    /// <summary>Sets when a call was made and when its caller stops waiting.</summary>
+    public void Stamp(GrainCall call, TimeSpan? timeout)
+    {
+        var now = TimeProvider.GetTimestamp();
+        call.MadeAt = now;
+        call.Deadline = now + (timeout is { } t && t > TimeSpan.Zero ? ToTimestampTicks(t) : _responseTimeout);
+    }
+
+    /// <summary>Runs a call that arrived from the network here, or passes it on to the silo that owns its grain.</summary>
+    public void Dispatch(GrainCall call) => Route(call)?.Enqueue(call);
+
     /// <summary>Sends a call again through the directory (its activation went away before running it).</summary>
-    public void Redispatch(GrainCall call) => FindOrCreateActivation(call)?.Enqueue(call);
+    public void Redispatch(GrainCall call) => Route(call)?.Enqueue(call);
+
+    /// <summary>
+    /// Where a call runs: an activation here (found, or created when this silo owns the grain), or another
+    /// silo (the call is sent there and null returned).
+    /// </summary>
+    private GrainActivation? Route(GrainCall call)
+    {
+        if (_activations.TryGetValue(call.Grain, out var existing))
+        {
+            return existing;
+        }
+
+        if (_cluster is { } cluster)
+        {
+            if (!cluster.IsServing)
+            {
+                call.TryFail(new SiloUnavailableException($"Silo {cluster.Self} is not serving (stopping, or cut off from the cluster); {call.Method.FullName} on {call.Grain} did not run."));
+                return null;
+            }
+
+            var owner = RendezvousPlacement.Owner(call.Grain, cluster.View.Silos is { Count: > 0 } silos ? silos : [cluster.Self]);
+            if (owner != cluster.Self && call.Hops < _clusterOptions!.MaxForwardHops)
+            {
+                Forward(call, owner);
+                return null;
+            }
+        }
+
+        return FindOrCreateActivation(call);
+    }
+
+    /// <summary>Sends a call to the silo that owns (or holds) its grain.</summary>
+    public void Forward(GrainCall call, SiloAddress silo)
+    {
+        if (call.Hops >= _clusterOptions!.MaxForwardHops && call.Hops > 0)
+        {
+            call.TryFail(new SiloUnavailableException($"{call.Method.FullName} on {call.Grain} was passed on {call.Hops} times without reaching the silo that holds the grain (membership is changing); try again."));
+            return;
+        }
+
+        call.Hops++;
+        _ = SendAsync(call, silo);
+    }
+
+    private async Task SendAsync(GrainCall call, SiloAddress silo)
+    {
+        if (!await _sender!.TrySendAsync(call, silo.Endpoint, _clusterCredentials!, onView: null).ConfigureAwait(false))
+        {
+            // Its heartbeats will stop too; until the cluster declares it dead, callers retry.
+            call.TryFail(new SiloUnavailableException($"Silo {silo} could not be reached or is not serving; {call.Method.FullName} on {call.Grain} did not run."));
+        }
+    }
+
+    /// <summary>Makes this runtime one silo of a cluster: placement over the live silos, a directory, calls to other silos.</summary>
+    public void AttachCluster(ClusterMembership cluster, IGrainDirectory directory, GrainCallSender sender, ClusterSecret secret, ClusterOptions options)
+    {
+        _cluster = cluster;
+        Directory = directory;
+        _sender = sender;
+        _clusterOptions = options;
+        _clusterCredentials = new System.Net.Http.Headers.AuthenticationHeaderValue(WireHeaders.ClusterScheme, secret.Value);
+    }
+
+    /// <summary>The cluster's grain directory, or null for a silo on its own.</summary>
+    public IGrainDirectory? Directory { get; private set; }
+
+    /// <summary>This silo in the cluster, or null for a silo on its own.</summary>
+    public SiloAddress? Self => _cluster?.Self;
 
     public void RemoveActivation(GrainActivation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation));

@@ -23,6 +23,15 @@ public abstract class GrainCall : RequestFrame
 
     internal abstract bool IsCompleted { get; }
 
+    /// <summary>How many silos have passed this call on because they did not own its grain.</summary>
+    internal int Hops { get; set; }
+
+    /// <summary>The caller's task, untyped (the silo endpoint awaits it to answer a call from the network).</summary>
+    internal abstract Task Completion { get; }
+
+    /// <summary>The result of a call that completed successfully, untyped.</summary>
+    internal abstract object? Result { get; }
+
     /// <summary>Runs the method on the grain; reports to <paramref name="activation"/> when it has finished.</summary>
     internal abstract void Start(object grain, GrainActivation activation);
 

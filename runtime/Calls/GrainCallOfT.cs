@@ -8,7 +8,11 @@ public abstract class GrainCall<TResult> : GrainCall
     private GrainActivation? _activation;
 
     /// <summary>The caller's task.</summary>
-    internal Task<TResult> Completion => _completion.Task;
+    internal Task<TResult> TypedCompletion => _completion.Task;
+
+    internal override Task Completion => _completion.Task;
+
+    internal override object? Result => _completion.Task.Result;
 
     internal override bool IsCompleted => _completion.Task.IsCompleted;
 

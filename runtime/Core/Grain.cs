@@ -20,6 +20,9 @@ public abstract class Grain : IAddressable
     /// <summary>The grain's identity as text, for logs.</summary>
     public string IdentityString => _activation.Id.ToString();
 
+    /// <summary>The silo this activation runs on (<c>host:port@generation</c>), or the silo's name when it is not on a network.</summary>
+    public string RuntimeIdentity => _activation.Runtime.Self?.Id ?? _activation.Runtime.SiloName;
+
     /// <summary>Gets references to other grains.</summary>
     protected IGrainFactory GrainFactory => _activation.Runtime;
 

@@ -15,9 +15,11 @@ internal sealed class SiloHost(
     IEnumerable<ISiloStartupTask> startupTasks,
     IOptions<SiloOptions> silo,
     IOptions<GrainCollectionOptions> collection,
+    TimeProvider time,
     ILogger<SiloHost> logger) : IHostedService
 {
     private ReminderService? _reminderService;
+    private ClusterMembership? _membership;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +30,11 @@ internal sealed class SiloHost(
         }
 
         runtime.Start();
+        if (services.GetService<ClusterMembership>() is { } membership)
+        {
+            await JoinClusterAsync(membership, cancellationToken);
+        }
+
         if (reminders.IsConfigured)
         {
             _reminderService = services.GetRequiredService<ReminderService>();
@@ -46,6 +53,38 @@ internal sealed class SiloHost(
             await _reminderService.StopAsync(timeout.Token);
         }
 
+        if (_membership is { } membership)
+        {
+            // Others stop placing grains here; calls that still arrive are passed on to the new owners.
+            await membership.BeginLeavingAsync(timeout.Token);
+        }
+
         await runtime.ShutdownAsync(timeout.Token);
+        if (_membership is { } member)
+        {
+            await services.GetRequiredService<IGrainDirectory>().UnregisterSiloAsync(member.Self.Id, timeout.Token);
+            await member.LeaveAsync(timeout.Token);
+            await services.GetRequiredService<SiloEndpoint>().DisposeAsync();
+        }
+    }
+
+    /// <summary>Opens the endpoint, then joins: until the join the endpoint answers that it is not serving.</summary>
+    private async Task JoinClusterAsync(ClusterMembership membership, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        var port = await services.GetRequiredService<SiloEndpoint>().StartAsync(cancellationToken);
+        var self = new SiloAddress(options.HostToAdvertise, port, time.GetUtcNow().ToUnixTimeMilliseconds());
+        runtime.AttachCluster(
+            membership,
+            services.GetRequiredService<IGrainDirectory>(),
+            services.GetRequiredService<GrainCallSender>(),
+            services.GetRequiredService<ClusterSecret>(),
+            options);
+        var sender = services.GetRequiredService<GrainCallSender>();
+        var credentials = new System.Net.Http.Headers.AuthenticationHeaderValue(WireHeaders.ClusterScheme, services.GetRequiredService<ClusterSecret>().Value);
+        membership.RequestRefresh = (silo, ct) => sender.RequestRefreshAsync(silo.Endpoint, credentials, ct);
+        membership.ViewChanged += view => RuntimeLog.ViewChanged(logger, view.Silos.Count, string.Join(", ", view.Silos));
+        await membership.JoinAsync(self, cancellationToken);
+        _membership = membership;
     }
 }

@@ -27,8 +27,9 @@ public static class SiloHostExtensions
 
         if (settings.ExitsAfterCommand || commandError is not null)
         {
-            // A one-off command must not take (or fail on) the port of the silo that is already serving.
+            // A one-off command must not take (or fail on) the ports of the silo that is already serving.
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.PostConfigure<ClusterOptions>(o => o.Port = 0);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         }
         else if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrEmpty(builder.Configuration[key]))

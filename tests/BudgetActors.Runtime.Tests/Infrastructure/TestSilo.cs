@@ -27,6 +27,8 @@ public sealed class TestSilo : IAsyncDisposable
 
     internal GrainRuntime Runtime => _host.Services.GetRequiredService<GrainRuntime>();
 
+    internal IServiceProvider Services => _host.Services;
+
     internal ReminderService Reminders => _host.Services.GetRequiredService<ReminderService>();
 
     public static IHost Build(Action<ISiloBuilder>? configure = null, FakeTimeProvider? time = null, bool defaults = true)
