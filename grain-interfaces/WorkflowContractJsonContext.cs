@@ -22,4 +22,6 @@ namespace BudgetActors.GrainInterfaces;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(ErpJobInfo))]
 [JsonSerializable(typeof(ErpQueueView))]
+[JsonSerializable(typeof(IssuedApiToken))]
+[JsonSerializable(typeof(IReadOnlyList<ApiTokenInfo>))]
 public sealed partial class WorkflowContractJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using BudgetActors.Erp;
 using BudgetActors.Grains.Erp;
 using BudgetActors.Grains.Notifications;
+using BudgetActors.Grains.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,20 +29,37 @@ public static class WorkflowHostingExtensions
             : ActivatorUtilities.CreateInstance<PickupFolderMailTransport>(sp));
         silo.Services.TryAddSingleton<NotificationSender>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<NotificationSender>());
+        silo.Services.TryAddSingleton<IApiTokenStore, MemoryApiTokenStore>();
+        silo.Services.TryAddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<IApiTokenStore>());
+        return silo;
+    }
+
+    /// <summary>
+    /// Keeps API tokens (as SHA-256 hashes) in PostgreSQL, shared by every silo of the service; the
+    /// workflow's table is migrated at silo start. <paramref name="configureCache"/> sets how long a silo
+    /// trusts a token it has looked up (<see cref="ApiTokenOptions.CacheDuration"/>, the bound on revocation
+    /// through another silo).
+    /// </summary>
+    public static ISiloBuilder UsePostgresApiTokens(this ISiloBuilder silo, Action<PostgresStorageOptions> configure, Action<ApiTokenOptions>? configureCache = null)
+    {
+        var options = Validated(configure, "API tokens");
+        var cache = new ApiTokenOptions();
+        configureCache?.Invoke(cache);
+        silo.AddPostgresSchema(options.ConnectionString);
+        silo.Services.AddSingleton(PostgresNotificationOutbox.Migrations); // the workflow's one migration source, applied once
+        silo.Services.AddSingleton<IApiTokenStore>(sp => new PostgresApiTokenStore(
+            sp.GetRequiredService<PostgresDataSources>().Get(options.ConnectionString),
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId,
+            sp.GetRequiredService<TimeProvider>(),
+            cache));
+        silo.Services.TryAddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<IApiTokenStore>());
         return silo;
     }
 
     /// <summary>Keeps the notification outbox in PostgreSQL (the workflow's table is migrated at silo start).</summary>
     public static ISiloBuilder UsePostgresNotificationOutbox(this ISiloBuilder silo, Action<PostgresStorageOptions> configure)
     {
-        var options = new PostgresStorageOptions();
-        configure(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new OptionsValidationException(nameof(PostgresStorageOptions), typeof(PostgresStorageOptions),
-                ["PostgreSQL notification outbox: PostgresStorageOptions.ConnectionString is required."]);
-        }
-
+        var options = Validated(configure, "notification outbox");
         silo.AddPostgresSchema(options.ConnectionString);
         silo.Services.AddSingleton(PostgresNotificationOutbox.Migrations); // the migrator applies each source once
         silo.Services.AddSingleton<INotificationOutbox>(sp => new PostgresNotificationOutbox(
@@ -55,5 +73,18 @@ public static class WorkflowHostingExtensions
     {
         silo.Services.AddSingleton(connector);
         return silo;
+    }
+
+    private static PostgresStorageOptions Validated(Action<PostgresStorageOptions> configure, string what)
+    {
+        var options = new PostgresStorageOptions();
+        configure(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new OptionsValidationException(nameof(PostgresStorageOptions), typeof(PostgresStorageOptions),
+                [$"PostgreSQL {what}: PostgresStorageOptions.ConnectionString is required."]);
+        }
+
+        return options;
     }
 }

@@ -13,4 +13,11 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Reading the notification outbox failed; trying again next interval")]
     public static partial void OutboxPollFailed(ILogger logger, Exception exception);
+
+    // Never the token itself: its id names it.
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "API token {TokenId} issued to {UserId} of company {CompanyId} by {IssuedBy}")]
+    public static partial void TokenIssued(ILogger logger, string tokenId, string companyId, string userId, string issuedBy);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "API token {TokenId} of company {CompanyId} revoked by {RevokedBy}")]
+    public static partial void TokenRevoked(ILogger logger, string tokenId, string companyId, string revokedBy);
 }

@@ -1,6 +1,4 @@
 using BudgetActors.ErpSimulator;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Silo;
 

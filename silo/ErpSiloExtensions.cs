@@ -1,9 +1,5 @@
 using BudgetActors.Erp;
 using BudgetActors.ErpSimulator;
-using BudgetActors.Runtime;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Silo;
 

@@ -1,37 +1,24 @@
 using BudgetActors.Grains;
-using BudgetActors.Grains.Notifications;
-using BudgetActors.Runtime;
 using BudgetActors.Silo;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using BudgetActors.Silo.Api;
+using BudgetActors.Silo.Hosting;
 
-// The embedded default: one silo, state and reminders in memory, nothing else to install.
+// The embedded default: one silo, state, reminders and API tokens in memory, nothing else to install.
 // `--postgres "<connection string>"` (or BUDGETACTORS_POSTGRES) keeps them, and the notification outbox, in PostgreSQL.
-var builder = Host.CreateApplicationBuilder(args);
-var postgres = builder.Configuration["postgres"] ?? Environment.GetEnvironmentVariable("BUDGETACTORS_POSTGRES");
-builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+// The REST API listens on http://localhost:8080 (`--urls` changes it); `token issue ...` gets the first token (README).
+var builder = WebApplication.CreateBuilder(args);
+var settings = builder.AddSiloSettings(args);
 
 builder.UseBudgetActorsSilo(silo =>
 {
     // ERP companies from configuration (Erp:Spectrum:Companies:*, Erp:Vista:Companies:*); with none, an embedded ERP simulator.
     silo.UseLocalhostClustering()
         .AddBudgetWorkflow()
-        .AddErpConnectors(builder.Configuration);
-    if (string.IsNullOrWhiteSpace(postgres))
-    {
-        silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage).UseInMemoryReminders();
-    }
-    else
-    {
-        silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorage, o => o.ConnectionString = postgres)
-            .UsePostgresReminders(o => o.ConnectionString = postgres)
-            .UsePostgresNotificationOutbox(o => o.ConnectionString = postgres);
-    }
+        .AddErpConnectors(builder.Configuration)
+        .UseSiloStorage(settings);
 });
+builder.Services.AddBudgetActorsApi();
 
 var app = builder.Build();
-await app.StartAsync();
-Console.WriteLine(string.IsNullOrWhiteSpace(postgres)
-    ? "BudgetActors silo running with in-memory storage and reminders (nothing is kept after it stops). Ctrl+C stops it."
-    : "BudgetActors silo running with PostgreSQL storage and reminders. Ctrl+C stops it.");
-await app.WaitForShutdownAsync();
+app.UseBudgetActorsApi();
+return await app.RunSiloAsync(Console.Out, Console.Error);

@@ -22,4 +22,21 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// <summary>The directory entry of <paramref name="userId"/>, or null.</summary>
     [ReadOnly]
     Task<CompanyUser?> FindUserAsync(string userId);
+
+    /// <summary>
+    /// Issues an API token acting as directory user <paramref name="userId"/> (company admins only). The
+    /// answer is the only place the token's secret ever appears.
+    /// </summary>
+    Task<IssuedApiToken> IssueTokenAsync(string userId, string name);
+
+    /// <summary>Revokes a token of this company (company admins only); revoking it again changes nothing.</summary>
+    Task RevokeTokenAsync(string tokenId);
+
+    /// <summary>The company's API tokens, revoked ones included, without their secrets (company admins only).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<ApiTokenInfo>> ListTokensAsync();
+
+    /// <summary>The queue of the company's ERP gateway (Read Only or higher on ERP Integrations), or null before the ERP is configured.</summary>
+    [ReadOnly]
+    Task<ErpQueueView?> GetErpQueueAsync();
 }

@@ -1,11 +1,21 @@
+using BudgetActors.Grains.Domain;
+using BudgetActors.Grains.Tokens;
+using Microsoft.Extensions.Logging;
+
 namespace BudgetActors.Grains.Company;
 
 /// <summary>
-/// A company's settings, ERP job links and user directory. Only a company admin (or the silo itself,
-/// when it sets a company up) may change them.
+/// A company's settings, ERP job links and user directory, and its users' API tokens. Only a company
+/// admin (or the silo itself, when it sets a company up) may change them.
 /// </summary>
-public sealed class CompanyGrain([PersistentState("company")] IPersistentState<CompanyState> company) : Grain, ICompanyGrain
+public sealed class CompanyGrain(
+    [PersistentState("company")] IPersistentState<CompanyState> company,
+    IApiTokenStore tokens,
+    TimeProvider time,
+    ILogger<CompanyGrain> logger) : Grain, ICompanyGrain
 {
+    private const int MaxTokenNameLength = 100;
+
     private string CompanyId => this.GetPrimaryKeyString();
 
     public async Task ConfigureAsync(CompanySettings settings)
@@ -44,7 +54,7 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
 
     public async Task RemoveUserAsync(string userId)
     {
-        await RequireAdminAsync();
+        var caller = await RequireAdminAsync();
         var users = company.State.Users.RemoveAll(u => u.UserId == userId);
         if (users.Count == company.State.Users.Count)
         {
@@ -52,6 +62,10 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
         }
 
         RequireAnAdmin(users);
+
+        // Tokens go first: should the directory write fail, the user stays, without tokens, rather than
+        // leave with tokens that still work.
+        await tokens.RevokeUserTokensAsync(CompanyId, userId, caller.UserId, time.GetUtcNow(), CancellationToken.None);
         await SaveAsync(company.State with { Users = users });
     }
 
@@ -72,7 +86,56 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
     public Task<CompanyUser?> FindUserAsync(string userId) =>
         Task.FromResult(company.State.Users.Find(u => u.UserId == userId));
 
-    private Task RequireAdminAsync()
+    public async Task<IssuedApiToken> IssueTokenAsync(string userId, string name)
+    {
+        var caller = await RequireAdminAsync();
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxTokenNameLength)
+        {
+            throw new WorkflowException(WorkflowErrorCode.InvalidInput, $"A token needs a name saying what it is for (at most {MaxTokenNameLength} characters).");
+        }
+
+        if (company.State.Users.Find(u => u.UserId == userId) is null)
+        {
+            throw new WorkflowException(WorkflowErrorCode.NotFound, $"{userId} is not in the directory of company {CompanyId}: add them before issuing them a token.");
+        }
+
+        var (token, hash) = ApiTokenFormat.New();
+        var info = new ApiTokenInfo(ApiTokenFormat.NewTokenId(), CompanyId, userId, name.Trim(), time.GetUtcNow(), caller.UserId);
+        await tokens.AddAsync(info, hash, CancellationToken.None);
+        WorkflowLog.TokenIssued(logger, info.TokenId, CompanyId, userId, caller.UserId);
+        return new IssuedApiToken(info, token);
+    }
+
+    public async Task RevokeTokenAsync(string tokenId)
+    {
+        var caller = await RequireAdminAsync();
+        _ = await tokens.RevokeAsync(CompanyId, tokenId, caller.UserId, time.GetUtcNow(), CancellationToken.None)
+            ?? throw new WorkflowException(WorkflowErrorCode.NotFound, $"Company {CompanyId} has no API token {tokenId}.");
+        WorkflowLog.TokenRevoked(logger, tokenId, CompanyId, caller.UserId);
+    }
+
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListTokensAsync()
+    {
+        await RequireAdminAsync();
+        return await tokens.ListAsync(CompanyId, CancellationToken.None);
+    }
+
+    public async Task<ErpQueueView?> GetErpQueueAsync()
+    {
+        var caller = Callers.Require(CompanyId);
+        if (!Callers.IsSystem(caller))
+        {
+            var user = company.State.Users.Find(u => u.UserId == caller.UserId)
+                ?? throw new WorkflowException(WorkflowErrorCode.PermissionDenied, $"{caller.UserId} is not in the directory of company {CompanyId}.");
+            Permissions.RequireErpView(user, "see the ERP queue");
+        }
+
+        return company.State.Settings is { } settings
+            ? await GrainFactory.GetGrain<IErpGatewayGrain>(ErpGateway.KeyOf(settings.Erp, settings.ErpCompanyCode)).GetQueueAsync()
+            : null;
+    }
+
+    private Task<CallerIdentity> RequireAdminAsync()
     {
         var caller = Callers.Require(CompanyId);
         if (!Callers.IsSystem(caller) && company.State.Users.Find(u => u.UserId == caller.UserId) is not { IsCompanyAdmin: true })
@@ -80,7 +143,7 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
             throw new WorkflowException(WorkflowErrorCode.PermissionDenied, $"{caller.UserId} is not an admin of company {CompanyId}.");
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(caller);
     }
 
     private static void RequireAnAdmin(IEnumerable<CompanyUser> users)

@@ -39,6 +39,16 @@ internal static class Permissions
         }
     }
 
+    /// <summary>Seeing ERP Integrations (its lists, the ERP queue) needs Read Only or higher on it.</summary>
+    public static void RequireErpView(CompanyUser user, string action)
+    {
+        if (user.ErpTool < ToolPermission.ReadOnly)
+        {
+            throw new WorkflowException(WorkflowErrorCode.PermissionDenied,
+                $"{user.Name} has {Describe(user.ErpTool)} on ERP Integrations; to {action} they need Read Only or higher.");
+        }
+    }
+
     private static string Describe(ToolPermission permission) => permission switch
     {
         ToolPermission.None => "no permission",

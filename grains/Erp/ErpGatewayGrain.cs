@@ -34,6 +34,7 @@ public sealed class ErpGatewayGrain(
     private bool _circuitOpen;
     private ErpError? _lastError;
     private DateTimeOffset? _nextAttemptAt;
+    private Task _lastWrite = Task.CompletedTask;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +61,7 @@ public sealed class ErpGatewayGrain(
         }
 
         queue.State = queue.State with { Exports = queue.State.Exports.Add(request) };
-        await queue.WriteStateAsync();
+        await WriteQueueAsync();
         await RegisterOrUpdateReminder(QueueReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartWorker();
     }
@@ -83,6 +84,23 @@ public sealed class ErpGatewayGrain(
         // The reminder exists while exports wait: after a crash it brings the gateway back to finish them.
         StartWorker();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes the queue after any write still in flight. The grain is reentrant, so an export queued while
+    /// the worker saves a finished one would otherwise write with the same version and fail the ETag check.
+    /// </summary>
+    private Task WriteQueueAsync()
+    {
+        var previous = _lastWrite;
+        return _lastWrite = WriteAfterAsync(previous);
+
+        async Task WriteAfterAsync(Task before)
+        {
+            // How the earlier write went is its own caller's business; this one still writes (back on the activation).
+            await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            await queue.WriteStateAsync();
+        }
     }
 
     private Task<T> ReadAsync<T>(string what, Func<CancellationToken, Task<T>> read)
@@ -170,7 +188,7 @@ public sealed class ErpGatewayGrain(
 
         var exports = queue.State.Exports.RemoveAll(e => e.IdempotencyKey == export.IdempotencyKey);
         queue.State = queue.State with { Exports = exports, Completed = queue.State.Completed + 1 };
-        await queue.WriteStateAsync();
+        await WriteQueueAsync();
         if (exports.IsEmpty && await GetReminder(QueueReminder) is { } reminder)
         {
             await UnregisterReminder(reminder);

@@ -1,0 +1,89 @@
+using BudgetActors.Grains;
+using BudgetActors.Grains.Notifications;
+using BudgetActors.Silo.Api;
+using BudgetActors.Silo.Commands;
+
+namespace BudgetActors.Silo.Hosting;
+
+/// <summary>How <c>Program.cs</c> reads its settings, picks its storage and runs: one step each.</summary>
+public static class SiloHostExtensions
+{
+    /// <summary>Where the REST API listens unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> says otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:8080";
+
+    public const string PostgresVariable = "BUDGETACTORS_POSTGRES";
+
+    /// <summary>
+    /// Reads <c>--postgres</c> (or <c>BUDGETACTORS_POSTGRES</c>), a <c>token ...</c> command, the HTTP
+    /// address and the notification settings.
+    /// </summary>
+    public static SiloSettings AddSiloSettings(this WebApplicationBuilder builder, string[] args)
+    {
+        var postgres = builder.Configuration["postgres"] ?? Environment.GetEnvironmentVariable(PostgresVariable);
+        var command = TokenCommand.Parse(args, out var commandError);
+        var settings = new SiloSettings(string.IsNullOrWhiteSpace(postgres) ? null : postgres, command, commandError);
+        builder.Services.AddSingleton(settings);
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+
+        if (settings.ExitsAfterCommand || commandError is not null)
+        {
+            // A one-off command must not take (or fail on) the ports of the silo that is already serving.
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.PostConfigure<ClusterOptions>(o => o.Port = 0);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        else if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrEmpty(builder.Configuration[key]))
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        return settings;
+    }
+
+    /// <summary>Grain state, reminders, the notification outbox and API tokens: in memory, or all in PostgreSQL.</summary>
+    public static ISiloBuilder UseSiloStorage(this ISiloBuilder silo, SiloSettings settings)
+    {
+        if (settings.Postgres is not { } postgres)
+        {
+            return silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage).UseInMemoryReminders();
+        }
+
+        return silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorage, o => o.ConnectionString = postgres)
+            .UsePostgresReminders(o => o.ConnectionString = postgres)
+            .UsePostgresNotificationOutbox(o => o.ConnectionString = postgres)
+            .UsePostgresApiTokens(o => o.ConnectionString = postgres);
+    }
+
+    /// <summary>Starts the silo and serves until Ctrl+C, or runs the <c>token</c> command; returns the exit code.</summary>
+    public static async Task<int> RunSiloAsync(this WebApplication app, TextWriter output, TextWriter error)
+    {
+        var settings = app.Services.GetRequiredService<SiloSettings>();
+        if (settings.CommandError is { } usage)
+        {
+            await error.WriteLineAsync(usage);
+            return 2;
+        }
+
+        await app.StartAsync();
+        if (settings.Command is { } command)
+        {
+            var exitCode = await command.RunAsync(app.Services.GetRequiredService<IClusterClient>(), output, error, app.Lifetime.ApplicationStopping);
+            if (exitCode != 0 || settings.ExitsAfterCommand)
+            {
+                await app.StopAsync();
+                return exitCode;
+            }
+
+            await error.WriteLineAsync("The in-memory silo keeps serving: the token works until it stops (use --postgres to keep tokens).");
+        }
+
+        var url = app.Urls.FirstOrDefault() ?? DefaultUrl;
+        await output.WriteLineAsync(settings.Postgres is null
+            ? "BudgetActors silo running with in-memory storage and reminders (nothing is kept after it stops). Ctrl+C stops it."
+            : "BudgetActors silo running with PostgreSQL storage and reminders. Ctrl+C stops it.");
+        await output.WriteLineAsync($"REST API at {url}/api/v1 (Authorization: Bearer <token>); OpenAPI document at {url}/openapi/{ApiHostingExtensions.DocumentName}.json");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+}
