@@ -15,7 +15,8 @@ builder.UseBudgetActorsSilo(silo =>
     silo.UseLocalhostClustering()
         .AddBudgetWorkflow()
         .AddErpConnectors(builder.Configuration)
-        .UseSiloStorage(settings);
+        .UseSiloStorage(settings)
+        .UseSiloClustering(settings, builder.Configuration);
 });
 builder.Services.AddBudgetActorsApi();
 

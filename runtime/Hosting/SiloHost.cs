@@ -85,6 +85,7 @@ internal sealed class SiloHost(
         membership.RequestRefresh = (silo, ct) => sender.RequestRefreshAsync(silo.Endpoint, credentials, ct);
         membership.ViewChanged += view => RuntimeLog.ViewChanged(logger, view.Silos.Count, string.Join(", ", view.Silos));
         await membership.JoinAsync(self, cancellationToken);
+        services.GetRequiredService<LocalSiloDetails>().Address = self;
         _membership = membership;
     }
 }

@@ -64,6 +64,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<IValidateOptions<GrainCollectionOptions>, SiloOptionsValidator>();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
 
+        services.AddSingleton<LocalSiloDetails>();
         services.AddSingleton<GrainJsonOptions>();
         services.AddSingleton<GrainClassRegistry>();
         services.AddSingleton<CallStatistics>();

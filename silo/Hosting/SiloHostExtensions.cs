@@ -55,6 +55,32 @@ public static class SiloHostExtensions
             .UsePostgresApiTokens(o => o.ConnectionString = postgres);
     }
 
+    /// <summary>
+    /// Opens the silo's endpoint for clients and other silos (<c>Cluster:*</c> settings, port 11111 by
+    /// default). With PostgreSQL the silo joins the cluster of every silo on that database (membership,
+    /// grain directory; <c>Cluster:ClusterSecret</c> or <c>BUDGETACTORS_CLUSTER_SECRET</c> required);
+    /// alone it is a cluster of one. A one-off token command joins nothing.
+    /// </summary>
+    public static ISiloBuilder UseSiloClustering(this ISiloBuilder silo, SiloSettings settings, IConfiguration configuration)
+    {
+        if (settings.ExitsAfterCommand)
+        {
+            return silo;
+        }
+
+        silo.Services.Configure<ClusterOptions>(configuration.GetSection("Cluster"));
+        if (Environment.GetEnvironmentVariable(ClusterSecretVariable) is { Length: > 0 } secret)
+        {
+            silo.Services.Configure<ClusterOptions>(o => o.ClusterSecret ??= secret);
+        }
+
+        return settings.Postgres is { } postgres
+            ? silo.UsePostgresClustering(o => o.ConnectionString = postgres)
+            : silo.UseClustering();
+    }
+
+    public const string ClusterSecretVariable = "BUDGETACTORS_CLUSTER_SECRET";
+
     /// <summary>Starts the silo and serves until Ctrl+C, or runs the <c>token</c> command; returns the exit code.</summary>
     public static async Task<int> RunSiloAsync(this WebApplication app, TextWriter output, TextWriter error)
     {
@@ -82,6 +108,11 @@ public static class SiloHostExtensions
         await output.WriteLineAsync(settings.Postgres is null
             ? "BudgetActors silo running with in-memory storage and reminders (nothing is kept after it stops). Ctrl+C stops it."
             : "BudgetActors silo running with PostgreSQL storage and reminders. Ctrl+C stops it.");
+        if (app.Services.GetRequiredService<LocalSiloDetails>().Address is { } self)
+        {
+            await output.WriteLineAsync($"Silo {self} serving grain calls from clients and other silos on {self.Endpoint}");
+        }
+
         await output.WriteLineAsync($"REST API at {url}/api/v1 (Authorization: Bearer <token>); OpenAPI document at {url}/openapi/{ApiHostingExtensions.DocumentName}.json");
         await app.WaitForShutdownAsync();
         return 0;

@@ -140,7 +140,9 @@ public sealed class ApiSilo : IAsyncDisposable
             .AddBudgetWorkflow()
             .AddErpConnector(spectrum)
             .AddErpConnector(new InMemoryErp(ErpSystem.Vista))
-            .UseSiloStorage(settings));
+            .UseSiloStorage(settings)
+            .UseSiloClustering(settings, builder.Configuration)
+            .Configure<ClusterOptions>(o => o.Port = 0));
         builder.Services.AddBudgetActorsApi();
         var app = builder.Build();
         app.UseBudgetActorsApi();
