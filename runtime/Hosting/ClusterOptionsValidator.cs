@@ -20,7 +20,7 @@ internal sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
 
         if (options.RequiresSecret && string.IsNullOrWhiteSpace(options.ClusterSecret))
         {
-            failures.Add("ClusterOptions.ClusterSecret is required when silos share a cluster (every silo of the service sets the same one).");
+            failures.Add("ClusterOptions.ClusterSecret is required when silos share a cluster: every silo of the service sets the same secret (the BudgetActors silo reads it from Cluster:ClusterSecret or BUDGETACTORS_CLUSTER_SECRET).");
         }
 
         if (options.HeartbeatInterval <= TimeSpan.Zero)

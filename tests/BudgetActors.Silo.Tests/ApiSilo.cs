@@ -142,7 +142,11 @@ public sealed class ApiSilo : IAsyncDisposable
             .AddErpConnector(new InMemoryErp(ErpSystem.Vista))
             .UseSiloStorage(settings)
             .UseSiloClustering(settings, builder.Configuration)
-            .Configure<ClusterOptions>(o => o.Port = 0));
+            .Configure<ClusterOptions>(o =>
+            {
+                o.Port = 0;
+                o.ClusterSecret ??= "api-tests-secret";
+            }));
         builder.Services.AddBudgetActorsApi();
         var app = builder.Build();
         app.UseBudgetActorsApi();
