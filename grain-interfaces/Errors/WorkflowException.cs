@@ -1,7 +1,8 @@
 namespace BudgetActors.GrainInterfaces;
 
 /// <summary>A refusal by the budget workflow, with a code programs can act on and a message people can.</summary>
-public sealed class WorkflowException : Exception
+/// <remarks>It crosses silos and reaches clients with its code (see <see cref="IRemoteException{TSelf}"/>).</remarks>
+public sealed class WorkflowException : Exception, IRemoteException<WorkflowException>
 {
     public WorkflowException()
         : this(WorkflowErrorCode.InvalidInput, "The request was refused.")
@@ -25,4 +26,9 @@ public sealed class WorkflowException : Exception
     }
 
     public WorkflowErrorCode Code { get; }
+
+    string? IRemoteException<WorkflowException>.RemoteDetail => Code.ToString();
+
+    public static WorkflowException FromRemote(string message, string? detail) =>
+        new(Enum.TryParse<WorkflowErrorCode>(detail, out var code) ? code : WorkflowErrorCode.InvalidInput, message);
 }

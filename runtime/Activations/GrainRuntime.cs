@@ -138,7 +138,7 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
             }
 
             var owner = RendezvousPlacement.Owner(call.Grain, cluster.View.Silos is { Count: > 0 } silos ? silos : [cluster.Self]);
-            if (owner != cluster.Self && call.Hops < _clusterOptions!.MaxForwardHops)
+            if (owner != cluster.Self && call.Hops < HopLimit)
             {
                 Forward(call, owner);
                 return null;
@@ -151,7 +151,7 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
     /// <summary>Sends a call to the silo that owns (or holds) its grain.</summary>
     public void Forward(GrainCall call, SiloAddress silo)
     {
-        if (call.Hops >= _clusterOptions!.MaxForwardHops && call.Hops > 0)
+        if (call.Hops >= HopLimit && call.Hops > 0)
         {
             call.TryFail(new SiloUnavailableException($"{call.Method.FullName} on {call.Grain} was passed on {call.Hops} times without reaching the silo that holds the grain (membership is changing); try again."));
             return;
@@ -169,6 +169,13 @@ internal sealed class GrainRuntime : IClusterClient, IGrainCallInvoker, IDisposa
             call.TryFail(new SiloUnavailableException($"Silo {silo} could not be reached or is not serving; {call.Method.FullName} on {call.Grain} did not run."));
         }
     }
+
+    /// <summary>
+    /// How many times a call may have been passed on when it reaches this silo and is passed on again. A
+    /// stopping silo gets two more: it can start no activation, and a call that found the grain still held
+    /// here while it deactivates must go back to the new owner.
+    /// </summary>
+    private int HopLimit => _clusterOptions!.MaxForwardHops + (_stopping.IsCancellationRequested ? 2 : 0);
 
     /// <summary>Makes this runtime one silo of a cluster: placement over the live silos, a directory, calls to other silos.</summary>
     public void AttachCluster(ClusterMembership cluster, IGrainDirectory directory, GrainCallSender sender, ClusterSecret secret, ClusterOptions options)

@@ -76,6 +76,8 @@ public sealed class ClusterTests
             Assert.Equal("pm@acme", await grain.WhoAsync());
             var error = await Assert.ThrowsAsync<ArgumentException>(grain.FailAsync);
             Assert.Equal("refused for pm@acme", error.Message);
+            var coded = await Assert.ThrowsAsync<CodedException>(() => grain.FailWithCodeAsync("NotLocked"));
+            Assert.Equal(("NotLocked", "refused with NotLocked"), (coded.Code, coded.Message));
         }
         finally
         {

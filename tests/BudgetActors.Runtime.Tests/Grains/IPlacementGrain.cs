@@ -20,6 +20,9 @@ public interface IPlacementGrain : IGrainWithStringKey
     /// <summary>Throws <see cref="ArgumentException"/> with the caller's identity in the message.</summary>
     Task FailAsync();
 
+    /// <summary>Throws <see cref="CodedException"/> with <paramref name="code"/>.</summary>
+    Task FailWithCodeAsync(string code);
+
     /// <summary>The caller's identity as this grain sees it, or "nobody".</summary>
     Task<string> WhoAsync();
 }

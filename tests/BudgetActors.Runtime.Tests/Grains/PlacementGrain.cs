@@ -38,5 +38,7 @@ public sealed class PlacementGrain([PersistentState("count")] IPersistentState<V
 
     public Task FailAsync() => throw new ArgumentException($"refused for {RequestContext.Caller?.ToString() ?? "nobody"}");
 
+    public Task FailWithCodeAsync(string code) => throw new CodedException(code, $"refused with {code}");
+
     public Task<string> WhoAsync() => Task.FromResult(RequestContext.Caller?.ToString() ?? "nobody");
 }

@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using BudgetActors.Client;
+using BudgetActors.ErpSimulator;
+using BudgetActors.Testing;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BudgetActors.Cluster.Tests;
+
+/// <summary>
+/// Three real silo processes on one PostgreSQL and one ERP simulator, driven through the client library
+/// as a client app would: one silo is killed with SIGKILL in the middle of a stream of budget operations,
+/// another stops gracefully, a third restarts.
+/// </summary>
+public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private const string Company = "acme";
+    private const int Budgets = 24;
+    private const string Secret = "failover-test-secret";
+    private PostgresDatabase _database = null!;
+    private ErpSimulatorServer _erp = null!;
+    private readonly List<SiloProcess> _silos = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await postgres.CreateDatabaseAsync(nameof(ClusterFailoverTests), TestContext.Current.CancellationToken);
+        _erp = await ErpSimulatorServer.StartAsync(
+            new SimulatorData
+            {
+                Companies =
+                [
+                    new CompanyData(SimulatedSystem.Spectrum, "001", "spectrum-secret", ["01-100"],
+                        [.. Enumerable.Range(0, Budgets).Select(i => new JobData(Job(i), $"Job {i}", []))]),
+                ],
+            },
+            TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        await _erp.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Kill_9_during_a_stream_of_budget_operations_loses_nothing_and_the_cluster_carries_on()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        for (var i = 0; i < 3; i++)
+        {
+            _silos.Add(await SiloProcess.StartAsync(_database.ConnectionString, SiloProcess.FreePort(), Environment()));
+        }
+
+        var (pm, approver) = await SetUpCompanyAsync();
+
+        // The stream: each budget created, given a line, locked and sent; silo 2 dies a third of the way in.
+        var victim = _silos[1];
+        var killedAt = 0L;
+        var done = 0;
+        for (var i = 0; i < Budgets; i++)
+        {
+            if (Interlocked.Increment(ref done) == Budgets / 3)
+            {
+                victim.Kill();
+                killedAt = Stopwatch.GetTimestamp();
+            }
+
+            var budget = pm.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, Project(i)));
+            await Eventually(budget.CreateAsync, async () => (await budget.GetAsync()).Status != BudgetStatus.None);
+            await Eventually(() => budget.AddLineAsync(new BudgetLine("01-100", "L", "Concrete", 1000m + i)), async () => (await budget.GetAsync()).Lines.Count == 1);
+            await Eventually(budget.LockAsync, async () => (await budget.GetAsync()).Status == BudgetStatus.Locked);
+            await Eventually(budget.SendAsync, async () => (await budget.GetAsync()).Status == BudgetStatus.PendingAcceptance);
+        }
+
+        // The survivors declare the dead silo dead within 10 seconds of the kill.
+        await Until(async () => !(await MembersSeenBy(_silos[0])).Any(m => m.EndsWith($":{victim.Port}", StringComparison.Ordinal) || m.Contains($":{victim.Port}@", StringComparison.Ordinal)), TimeSpan.FromSeconds(20));
+        var detected = Stopwatch.GetElapsedTime(killedAt);
+        Assert.True(detected < TimeSpan.FromSeconds(10), $"declared dead {detected.TotalSeconds:0.0} s after the kill");
+
+        // Nothing was lost: every budget is pending with its line, and the approvers' digest reminders are all there.
+        for (var i = 0; i < Budgets; i++)
+        {
+            var view = await pm.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, Project(i))).GetAsync();
+            Assert.Equal((BudgetStatus.PendingAcceptance, 1000m + i), (view.Status, view.TotalOriginal));
+        }
+
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM reminders WHERE grain_type = 'approver' AND grain_key = 'acme:ap1'"));
+
+        // Every budget accepted and exported one call at a time to the ERP company, each posted once.
+        for (var i = 0; i < Budgets; i++)
+        {
+            var budget = approver.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, Project(i)));
+            await Eventually(() => budget.AcceptAsync(1), async () => (await budget.GetAsync()).Status is not BudgetStatus.PendingAcceptance);
+        }
+
+        for (var i = 0; i < Budgets; i++)
+        {
+            var budget = pm.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, Project(i)));
+            await Until(async () => (await budget.GetAsync()).Status == BudgetStatus.Synced, TimeSpan.FromSeconds(60));
+        }
+
+        var erp = _erp.Erp.Company(SimulatedSystem.Spectrum, "001");
+        var journal = erp.Journal();
+        Assert.Empty(journal.Overlaps);
+        Assert.Empty(journal.DoublePostings);
+        Assert.Equal(Enumerable.Range(0, Budgets).Sum(i => 1000m + i), erp.Snapshot().Sum(j => j.Phases.Sum(p => p.OriginalEstimate)));
+
+        // A graceful stop drops no call: reads keep flowing while silo 3 stops.
+        var reads = Task.WhenAll(Enumerable.Range(0, 200).Select(n => pm.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, Project(n % Budgets))).GetAsync()));
+        await _silos[2].StopAsync();
+        Assert.All(await reads, view => Assert.Equal(BudgetStatus.Synced, view.Status));
+
+        // The killed silo restarts on its port and rejoins with a new generation.
+        var restarted = await SiloProcess.StartAsync(_database.ConnectionString, victim.Port, Environment());
+        _silos.Add(restarted);
+        var members = await MembersSeenBy(_silos[0]);
+        Assert.Contains(members, m => m.Contains($":{victim.Port}@", StringComparison.Ordinal));
+        Assert.Equal(2, members.Count);
+        await pm.RefreshViewAsync(ct);
+        for (var i = 0; i < Budgets; i++)
+        {
+            Assert.Equal(BudgetStatus.Synced, (await pm.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, Project(i))).GetAsync()).Status);
+        }
+    }
+
+    private static string Project(int i) => $"p-{i}";
+
+    private static string Job(int i) => $"J-{i}";
+
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["BUDGETACTORS_CLUSTER_SECRET"] = Secret,
+        ["Erp__Spectrum__Companies__001__BaseUrl"] = _erp.BaseAddress.ToString(),
+        ["Erp__Spectrum__Companies__001__AuthorizationId"] = "spectrum-secret",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    /// <summary>The company, its users and project links, set up by its first admin, whose token comes from the silo's command line.</summary>
+    private async Task<(ClusterClient ProjectManager, ClusterClient Approver)> SetUpCompanyAsync()
+    {
+        var output = await SiloProcess.RunCommandAsync(
+            ["token", "issue", "--company", Company, "--user", "admin", "--email", "admin@acme.test", "--postgres", _database.ConnectionString],
+            Environment());
+        var adminToken = output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("ba_", StringComparison.Ordinal));
+        await using var admin = Client(adminToken);
+        var company = admin.GetGrain<ICompanyGrain>(Company);
+        await company.ConfigureAsync(new CompanySettings(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0)));
+        await company.SaveUserAsync(new CompanyUser("pm", "Pat Manager", "pm@acme.test", ToolPermission.Admin, ToolPermission.ReadOnly, false, false));
+        await company.SaveUserAsync(new CompanyUser("ap1", "Alex Approver", "ap1@acme.test", ToolPermission.ReadOnly, ToolPermission.Standard, true, true));
+        for (var i = 0; i < Budgets; i++)
+        {
+            await company.LinkProjectAsync(new ProjectLink(Project(i), Job(i), JobSynced: true));
+        }
+
+        return (Client((await company.IssueTokenAsync("pm", "failover test")).Token), Client((await company.IssueTokenAsync("ap1", "failover test")).Token));
+    }
+
+    private ClusterClient Client(string token)
+    {
+        var options = new ClusterClientOptions { Token = token, ResponseTimeout = TimeSpan.FromSeconds(15) };
+        foreach (var silo in _silos.Where(s => !s.HasExited))
+        {
+            options.Gateways.Add(silo.Endpoint.ToString());
+        }
+
+        return new ClusterClient(Options.Create(options));
+    }
+
+    private async Task<IReadOnlyList<string>> MembersSeenBy(SiloProcess silo)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(silo.Endpoint, "cluster/members"))
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Cluster", Secret);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.JsonSerializer.Deserialize<string[]>(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)) ?? [];
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>
+    /// Runs an operation until it is done. A call that failed because a silo was unavailable (or whose
+    /// outcome is unknown) is checked with <paramref name="isDone"/> and tried again only if it did not
+    /// take effect: what a careful client app does.
+    /// </summary>
+    private static async Task Eventually(Func<Task> operation, Func<Task<bool>> isDone)
+    {
+        var guard = DateTime.UtcNow.AddSeconds(40);
+        while (true)
+        {
+            try
+            {
+                await operation();
+                return;
+            }
+            catch (Exception exception) when (exception is SiloUnavailableException or GrainCallTimeoutException)
+            {
+                Assert.True(DateTime.UtcNow < guard, $"still failing after 40 s: {exception.Message}");
+                if (await Succeeds(isDone))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static async Task<bool> Succeeds(Func<Task<bool>> check)
+    {
+        try
+        {
+            return await check();
+        }
+        catch (Exception exception) when (exception is SiloUnavailableException or GrainCallTimeoutException
+            || exception is WorkflowException { Code: WorkflowErrorCode.NotFound })
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits for a condition the cluster reaches on its own (heartbeats, exports), with a real-time guard.</summary>
+    private static async Task Until(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var guard = Stopwatch.StartNew();
+        while (!await Succeeds(condition))
+        {
+            Assert.True(guard.Elapsed < limit, $"not reached within {limit.TotalSeconds:0} s");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace BudgetActors.Cluster.Tests;
+
+/// <summary>
+/// The real silo (<c>silo/</c>, built with this test project) running as its own process, so that a test
+/// can kill it with SIGKILL the way a machine dies.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SiloProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The silo's cluster endpoint port.</summary>
+    public int Port { get; }
+
+    public Uri Endpoint => new($"http://127.0.0.1:{Port}/");
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a silo on <paramref name="database"/> with its endpoint on <paramref name="port"/>; returns once it serves.</summary>
+    public static async Task<SiloProcess> StartAsync(string database, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        var silo = new SiloProcess(Launch(["--postgres", database, $"--Cluster:Port={port}", "--urls", $"http://127.0.0.1:{FreePort()}"], environment), port);
+        await silo.WaitUntilServingAsync();
+        return silo;
+    }
+
+    /// <summary>Runs the silo's command line to the end (a one-off command such as <c>token issue</c>); returns its standard output.</summary>
+    public static async Task<string> RunCommandAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        using var process = Launch(args, environment);
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"silo {string.Join(' ', args)} exited {process.ExitCode}: {await error}");
+        return await output;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM: the graceful stop a service manager asks for; waits until the process has exited.</summary>
+    public async Task StopAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await _process.WaitForExitAsync(TestContext.Current.CancellationToken);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process Launch(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(SiloAssembly)!,
+        };
+        start.ArgumentList.Add(SiloAssembly);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>The silo built next to this test project, in the same configuration.</summary>
+    private static string SiloAssembly
+    {
+        get
+        {
+            var testOutput = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory); // .../tests/BudgetActors.Cluster.Tests/bin/<Configuration>/net10.0
+            var root = new DirectoryInfo(testOutput);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "BudgetActors.sln")))
+            {
+                root = root.Parent;
+            }
+
+            var configuration = new DirectoryInfo(testOutput).Parent!.Name;
+            return Path.Combine(root!.FullName, "silo", "bin", configuration, "net10.0", "BudgetActors.Silo.dll");
+        }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var guard = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            Assert.False(_process.HasExited, $"The silo on port {Port} exited while starting:\n{Output}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Endpoint, "health"), TestContext.Current.CancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            Assert.True(DateTime.UtcNow < guard, $"The silo on port {Port} did not start serving within 60 s:\n{Output}");
+            await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMilliseconds(100)).Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        _process.Dispose();
+    }
+}
