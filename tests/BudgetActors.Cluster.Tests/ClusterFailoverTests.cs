@@ -53,7 +53,7 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifet
         var ct = TestContext.Current.CancellationToken;
         for (var i = 0; i < 3; i++)
         {
-            _silos.Add(await SiloProcess.StartAsync(_database.ConnectionString, SiloProcess.FreePort(), Environment()));
+            _silos.Add(await SiloProcess.StartAsync(_database.ConnectionString, SiloProcess.FreePort(), Environment(), ct));
         }
 
         var (pm, approver) = await SetUpCompanyAsync();
@@ -66,6 +66,7 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifet
         {
             if (Interlocked.Increment(ref done) == Budgets / 3)
             {
+                await AssertEveryBudgetRunsOnItsOwnerAsync();
                 victim.Kill();
                 killedAt = Stopwatch.GetTimestamp();
             }
@@ -112,11 +113,11 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifet
 
         // A graceful stop drops no call: reads keep flowing while silo 3 stops.
         var reads = Task.WhenAll(Enumerable.Range(0, 200).Select(n => pm.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, Project(n % Budgets))).GetAsync()));
-        await _silos[2].StopAsync();
+        await _silos[2].StopAsync(ct);
         Assert.All(await reads, view => Assert.Equal(BudgetStatus.Synced, view.Status));
 
         // The killed silo restarts on its port and rejoins with a new generation.
-        var restarted = await SiloProcess.StartAsync(_database.ConnectionString, victim.Port, Environment());
+        var restarted = await SiloProcess.StartAsync(_database.ConnectionString, victim.Port, Environment(), ct);
         _silos.Add(restarted);
         var members = await MembersSeenBy(_silos[0]);
         Assert.Contains(members, m => m.Contains($":{victim.Port}@", StringComparison.Ordinal));
@@ -126,6 +127,25 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifet
         {
             Assert.Equal(BudgetStatus.Synced, (await pm.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, Project(i))).GetAsync()).Status);
         }
+    }
+
+    /// <summary>The grain directory shows each budget active on the silo rendezvous placement names.</summary>
+    private async Task AssertEveryBudgetRunsOnItsOwnerAsync()
+    {
+        var members = (await MembersSeenBy(_silos[0])).Select(SiloAddress.Parse).ToList();
+        Assert.Equal(3, members.Count);
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT grain_key, silo FROM grain_directory WHERE grain_type = 'budget'", connection);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var checkedBudgets = 0;
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(RendezvousPlacement.Owner(new GrainId("budget", reader.GetString(0)), members).Id, reader.GetString(1));
+            checkedBudgets++;
+        }
+
+        Assert.True(checkedBudgets >= Budgets / 3 - 1, $"only {checkedBudgets} budgets in the directory");
     }
 
     private static string Project(int i) => $"p-{i}";
@@ -145,7 +165,8 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifet
     {
         var output = await SiloProcess.RunCommandAsync(
             ["token", "issue", "--company", Company, "--user", "admin", "--email", "admin@acme.test", "--postgres", _database.ConnectionString],
-            Environment());
+            Environment(),
+            TestContext.Current.CancellationToken);
         var adminToken = output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("ba_", StringComparison.Ordinal));
         await using var admin = Client(adminToken);
         var company = admin.GetGrain<ICompanyGrain>(Company);

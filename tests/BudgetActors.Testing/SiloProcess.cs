@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 
-namespace BudgetActors.Cluster.Tests;
+namespace BudgetActors.Testing;
 
 /// <summary>
-/// The real silo (<c>silo/</c>, built with this test project) running as its own process, so that a test
-/// can kill it with SIGKILL the way a machine dies.
+/// The real silo (<c>silo/</c>, built in the same configuration as the caller) running as its own process,
+/// so that a test or a benchmark can kill it with SIGKILL the way a machine dies.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -42,36 +42,37 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a silo on <paramref name="database"/> with its endpoint on <paramref name="port"/>; returns once it serves.</summary>
-    public static async Task<SiloProcess> StartAsync(string database, int port, IReadOnlyDictionary<string, string> environment)
+    public static async Task<SiloProcess> StartAsync(string database, int port, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var silo = new SiloProcess(Launch(["--postgres", database, $"--Cluster:Port={port}", "--urls", $"http://127.0.0.1:{FreePort()}"], environment), port);
-        await silo.WaitUntilServingAsync();
+        await silo.WaitUntilServingAsync(cancellationToken);
         return silo;
     }
 
     /// <summary>Runs the silo's command line to the end (a one-off command such as <c>token issue</c>); returns its standard output.</summary>
-    public static async Task<string> RunCommandAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
+    public static async Task<string> RunCommandAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         using var process = Launch(args, environment);
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"silo {string.Join(' ', args)} exited {process.ExitCode}: {await error}");
-        return await output;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"silo {string.Join(' ', args)} exited {process.ExitCode}: {await error}");
     }
 
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
     /// <summary>SIGTERM: the graceful stop a service manager asks for; waits until the process has exited.</summary>
-    public async Task StopAsync()
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            await term.WaitForExitAsync(TestContext.Current.CancellationToken);
+            await term.WaitForExitAsync(cancellationToken);
         }
 
-        await _process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        await _process.WaitForExitAsync(cancellationToken);
     }
 
     public static int FreePort()
@@ -109,7 +110,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         get
         {
-            var testOutput = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory); // .../tests/BudgetActors.Cluster.Tests/bin/<Configuration>/net10.0
+            var testOutput = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory); // .../<project>/bin/<Configuration>/net10.0
             var root = new DirectoryInfo(testOutput);
             while (root is not null && !File.Exists(Path.Combine(root.FullName, "BudgetActors.sln")))
             {
@@ -121,16 +122,21 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilServingAsync()
+    /// <summary>Asks the silo's health endpoint until it answers "serving" (or the process ends, or 60 s pass).</summary>
+    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        var guard = DateTime.UtcNow.AddSeconds(60);
+        var started = Stopwatch.StartNew();
         while (true)
         {
-            Assert.False(_process.HasExited, $"The silo on port {Port} exited while starting:\n{Output}");
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo on port {Port} exited while starting:\n{Output}");
+            }
+
             try
             {
-                using var response = await http.GetAsync(new Uri(Endpoint, "health"), TestContext.Current.CancellationToken);
+                using var response = await http.GetAsync(new Uri(Endpoint, "health"), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -141,8 +147,15 @@ public sealed class SiloProcess : IAsyncDisposable
                 // not listening yet
             }
 
-            Assert.True(DateTime.UtcNow < guard, $"The silo on port {Port} did not start serving within 60 s:\n{Output}");
-            await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMilliseconds(100)).Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (started.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"The silo on port {Port} did not start serving within 60 s:\n{Output}");
+            }
+
+            // Wakes early if the process ends; otherwise asks again in a tenth of a second.
+            using var pause = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            pause.CancelAfter(TimeSpan.FromMilliseconds(100));
+            await _process.WaitForExitAsync(pause.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
