@@ -11,7 +11,8 @@ namespace BudgetActors.Benchmarks;
 
 /// <summary>
 /// Cross-silo grain calls between three silos on this machine (real HTTP/2 on loopback), next to a plain
-/// Kestrel HTTP/2 request/response loop of the same size measured in the same run.
+/// Kestrel HTTP/2 request/response loop of the same size measured in the same run; then failover after
+/// kill -9 of a silo process.
 /// </summary>
 internal static class ClusterBenchmark
 {
@@ -56,11 +57,15 @@ internal static class ClusterBenchmark
             silo.Dispose();
         }
 
+        var (declaredDead, resumed) = await FailoverBenchmark.MeasureAsync(output);
+
         var ratio = calls.PerSecond / baseline.PerSecond;
         table.Add("Kestrel HTTP/2 request/response/s (baseline)", $"{baseline.PerSecond:N0}", "", "", "", true);
         table.Add("  latency", $"p50 {RuntimeBenchmark.Ms(baseline.P50)}, p99 {RuntimeBenchmark.Ms(baseline.P99)}", "", "", "", true);
         table.Add("cross-silo grain calls/s", $"{calls.PerSecond:N0}", $"{baseline.PerSecond:N0}", $"{ratio:0.00}", "", true);
         table.Add("  latency", $"p50 {RuntimeBenchmark.Ms(calls.P50)}, p99 {RuntimeBenchmark.Ms(calls.P99)}", $"p50 {RuntimeBenchmark.Ms(baseline.P50)}, p99 {RuntimeBenchmark.Ms(baseline.P99)}", "", "", true);
+        table.Add("failover after kill -9: declared dead", $"{declaredDead.TotalSeconds:0.0} s", "", "", "<= 10 s", declaredDead <= TimeSpan.FromSeconds(10));
+        table.Add("failover after kill -9: calls to its grain succeed again", $"{resumed.TotalSeconds:0.0} s", "", "", "<= 10 s", resumed <= TimeSpan.FromSeconds(10));
         table.Print(output);
     }
 
