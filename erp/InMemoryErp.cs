@@ -39,10 +39,11 @@ public sealed class InMemoryErp(ErpSystem system) : IErpConnector
         if (PostingGate is { } gate)
         {
             // The posting has reached the ERP: a caller that gives up (or a silo that stops) no longer
-            // takes it back, so neither the hold nor the posting after it observe the caller's token.
+            // takes it back, so neither the hold nor the posting after it observe the caller's token, nor
+            // wait for the caller's context (the grain that sent it may be gone by then).
             Company(companyCode).Holding(request.IdempotencyKey);
-            await gate.Task;
-            await PostAsync(companyCode, request, CancellationToken.None);
+            await gate.Task.ConfigureAwait(false);
+            await PostAsync(companyCode, request, CancellationToken.None).ConfigureAwait(false);
             return;
         }
 

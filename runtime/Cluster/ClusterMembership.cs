@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ internal sealed class ClusterMembership(
     IOptions<SiloOptions> silo,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    IServiceProvider services,
     ILogger<ClusterMembership> logger) : IDisposable
 {
     private readonly ClusterOptions _options = options.Value;
@@ -111,6 +113,12 @@ internal sealed class ClusterMembership(
                 if (await table.TryUpdateStatusAsync(entry.Address, SiloStatus.Dead, entry.Version, cancellationToken).ConfigureAwait(false))
                 {
                     RuntimeLog.SiloDeclaredDead(logger, entry.Address.Id, now - entry.LastHeartbeat);
+
+                    // Ticks it had claimed but not delivered go to the living now, not when their leases run out.
+                    if (services.GetService<IReminderTable>() is { } reminders)
+                    {
+                        await reminders.ReleaseLeasesOfAsync(entry.SiloName, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 continue;

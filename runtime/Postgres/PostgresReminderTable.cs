@@ -106,6 +106,15 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> ReleaseLeasesOfAsync(string siloId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE reminders SET lease_owner = NULL, lease_until = NULL, version = version + 1 WHERE service_id = $1 AND lease_owner = $2");
+        command.Parameters.Add(Text(serviceId));
+        command.Parameters.Add(Text(siloId));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<IReadOnlyList<ReminderEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var entries = new List<ReminderEntry>();

@@ -35,4 +35,11 @@ public interface IReminderTable
 
     /// <summary>Gives a claimed row back without delivering it, to be retried no earlier than <paramref name="retryAt"/>.</summary>
     Task ReleaseAsync(ReminderEntry claimed, DateTimeOffset retryAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Frees every lease <paramref name="siloId"/> holds (it was declared dead), so the ticks it had
+    /// claimed are claimed by live silos at their next poll instead of when the leases run out.
+    /// </summary>
+    /// <returns>How many leases were freed.</returns>
+    Task<int> ReleaseLeasesOfAsync(string siloId, CancellationToken cancellationToken);
 }

@@ -113,6 +113,20 @@ public sealed class MemoryReminderTable : IReminderTable
         }
     }
 
+    public Task<int> ReleaseLeasesOfAsync(string siloId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var held = _rows.Where(r => r.Value.LeaseOwner == siloId).ToList();
+            foreach (var (key, entry) in held)
+            {
+                _rows[key] = entry with { LeaseOwner = null, LeaseUntil = null, ETag = NextVersion() };
+            }
+
+            return Task.FromResult(held.Count);
+        }
+    }
+
     private bool IsStillClaimed(ReminderEntry claimed) =>
         _rows.TryGetValue((claimed.GrainId, claimed.ReminderName), out var current) && current.ETag == claimed.ETag;
 

@@ -102,22 +102,27 @@ public sealed class ClusterTests
     }
 
     [Fact]
-    public async Task A_member_whose_heartbeats_stop_is_declared_dead_and_its_grains_move()
+    public async Task A_member_whose_heartbeats_stop_is_declared_dead_and_the_ticks_it_held_are_freed()
     {
-        await using var cluster = await TestCluster.StartAsync(2);
+        var reminders = new MemoryReminderTable();
+        await using var cluster = await TestCluster.StartAsync(2, s => s.AddReminderTable(reminders));
+        var ct = TestContext.Current.CancellationToken;
         var ghost = new SiloAddress("127.0.0.1", 1, 1);
         await cluster.Membership.JoinAsync(
-            new MembershipEntry(ghost, "ghost", SiloStatus.Active, cluster.Time.GetUtcNow(), cluster.Time.GetUtcNow(), 1),
-            TestContext.Current.CancellationToken);
-        await TestCluster.MembershipOf(cluster.Silos[0]).RefreshAsync(TestContext.Current.CancellationToken);
+            new MembershipEntry(ghost, "ghost", SiloStatus.Active, cluster.Time.GetUtcNow(), cluster.Time.GetUtcNow(), 1), ct);
+        await TestCluster.MembershipOf(cluster.Silos[0]).RefreshAsync(ct);
         Assert.Contains(ghost, TestCluster.View(cluster.Silos[0]).Silos);
+        var digest = new GrainId("reminder", TestSilo.NewKey("ghost-held"));
+        await reminders.UpsertAsync(digest, "digest", cluster.Time.GetUtcNow().AddDays(1), TimeSpan.FromDays(1), ct);
+        await reminders.ClaimDueAsync("ghost", cluster.Time.GetUtcNow().AddDays(1), cluster.Time.GetUtcNow().AddDays(2), 10, ct);
 
         cluster.Time.Advance(TimeSpan.FromSeconds(6));
-        await TestCluster.MembershipOf(cluster.Silos[0]).RefreshAsync(TestContext.Current.CancellationToken);
+        await TestCluster.MembershipOf(cluster.Silos[0]).RefreshAsync(ct);
 
         Assert.DoesNotContain(ghost, TestCluster.View(cluster.Silos[0]).Silos);
-        var entries = await cluster.Membership.ReadAllAsync(TestContext.Current.CancellationToken);
+        var entries = await cluster.Membership.ReadAllAsync(ct);
         Assert.Equal(SiloStatus.Dead, entries.Single(e => e.Address == ghost).Status);
+        Assert.Null((await reminders.ReadAsync(digest, "digest", ct))!.LeaseOwner);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using BudgetActors.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetActors.Runtime.Tests;
 
@@ -70,13 +71,38 @@ public sealed class PostgresClusterTests(PostgresFixture postgres) : IAsyncLifet
         }
     }
 
+    [Fact]
+    public async Task A_client_finds_the_live_silos_in_the_membership_table_and_calls_each_grain_on_its_owner()
+    {
+        await using var first = await StartSiloAsync();
+        await using var second = await StartSiloAsync();
+        var options = new BudgetActors.Client.ClusterClientOptions
+        {
+            MembershipConnectionString = _database.ConnectionString,
+            ServiceId = "runtime-tests",
+            Token = TestTokens.ProjectManager,
+        };
+        options.JsonContexts.Add(TestJsonContext.Default);
+        await using var client = new BudgetActors.Client.ClusterClient(Microsoft.Extensions.Options.Options.Create(options), _time);
+
+        await client.RefreshViewAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, client.View.Silos.Count);
+        foreach (var key in Enumerable.Range(0, 10).Select(i => $"table-{i}"))
+        {
+            Assert.Equal(RendezvousPlacement.Owner(new GrainId("placement", key), client.View.Silos).Id, await client.GetGrain<IPlacementGrain>(key).WhereAsync());
+        }
+    }
+
     private Task<TestSilo> StartSiloAsync() => TestSilo.StartAsync(
-        silo => silo
-            .AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorage, o => o.ConnectionString = _database.ConnectionString)
-            .UsePostgresClustering(o => o.ConnectionString = _database.ConnectionString, o =>
-            {
-                o.Port = 0;
-                o.ClusterSecret = TestCluster.Secret;
-            }),
+        silo =>
+        {
+            silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorage, o => o.ConnectionString = _database.ConnectionString)
+                .UsePostgresClustering(o => o.ConnectionString = _database.ConnectionString, o =>
+                {
+                    o.Port = 0;
+                    o.ClusterSecret = TestCluster.Secret;
+                });
+            silo.Services.AddSingleton<ICallerAuthenticator>(new TestTokens());
+        },
         _time);
 }

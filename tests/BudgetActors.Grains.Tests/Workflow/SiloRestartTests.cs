@@ -35,8 +35,9 @@ public sealed class SiloRestartTests(PostgresFixture postgres) : IAsyncLifetime
         second.Time.Advance(TimeSpan.FromMinutes(1));
 
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
-        // Two reads when sending, then both posting attempts: the stopped silo's late one and the retry.
-        await WorkflowSilo.UntilAsync(() => Task.FromResult(second.Erp.Calls == 4));
+        // Two reads when sending, then both posting attempts: the stopped silo's late one and the retry
+        // (a busy machine may add a retry; what matters is that the ERP applied the posting once).
+        await WorkflowSilo.UntilAsync(() => Task.FromResult(second.Erp.Calls >= 4));
         Assert.Equal(1, second.Erp.PostingsApplied);
         Assert.Single(second.Erp.Postings);
     }

@@ -57,6 +57,23 @@ public abstract class ReminderTableContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_leases_of_a_dead_silo_are_freed_at_once_and_nobody_elses()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var other = new GrainId("approver", "acme:ap2");
+        await Table.UpsertAsync(s_approver, "digest", Now, s_day, ct);
+        await Table.UpsertAsync(other, "digest", Now, s_day, ct);
+        Assert.Single(await Table.ClaimDueAsync("silo-a", Now, Now.AddMinutes(1), 1, ct));
+        Assert.Single(await Table.ClaimDueAsync("silo-c", Now, Now.AddMinutes(1), 1, ct));
+
+        Assert.Equal(1, await Table.ReleaseLeasesOfAsync("silo-a", ct));
+
+        // Ten seconds later, well inside the dead silo's lease, a live silo takes its tick, and only that one.
+        var taken = Assert.Single(await Table.ClaimDueAsync("silo-b", Now.AddSeconds(10), Now.AddMinutes(1), 10, ct));
+        Assert.Equal("silo-b", taken.LeaseOwner);
+    }
+
+    [Fact]
     public async Task Completing_a_tick_moves_it_to_its_next_due_time_and_frees_it()
     {
         var ct = TestContext.Current.CancellationToken;
