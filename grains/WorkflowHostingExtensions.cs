@@ -42,7 +42,7 @@ public static class WorkflowHostingExtensions
     /// </summary>
     public static ISiloBuilder UsePostgresApiTokens(this ISiloBuilder silo, Action<PostgresStorageOptions> configure, Action<ApiTokenOptions>? configureCache = null)
     {
-        var options = Validated(configure, "API tokens");
+        var options = PostgresStorageOptions.Configured(configure, "API tokens");
         var cache = new ApiTokenOptions();
         configureCache?.Invoke(cache);
         silo.AddPostgresSchema(options.ConnectionString);
@@ -59,7 +59,7 @@ public static class WorkflowHostingExtensions
     /// <summary>Keeps the notification outbox in PostgreSQL (the workflow's table is migrated at silo start).</summary>
     public static ISiloBuilder UsePostgresNotificationOutbox(this ISiloBuilder silo, Action<PostgresStorageOptions> configure)
     {
-        var options = Validated(configure, "notification outbox");
+        var options = PostgresStorageOptions.Configured(configure, "notification outbox");
         silo.AddPostgresSchema(options.ConnectionString);
         silo.Services.AddSingleton(PostgresNotificationOutbox.Migrations); // the migrator applies each source once
         silo.Services.AddSingleton<INotificationOutbox>(sp => new PostgresNotificationOutbox(
@@ -73,18 +73,5 @@ public static class WorkflowHostingExtensions
     {
         silo.Services.AddSingleton(connector);
         return silo;
-    }
-
-    private static PostgresStorageOptions Validated(Action<PostgresStorageOptions> configure, string what)
-    {
-        var options = new PostgresStorageOptions();
-        configure(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new OptionsValidationException(nameof(PostgresStorageOptions), typeof(PostgresStorageOptions),
-                [$"PostgreSQL {what}: PostgresStorageOptions.ConnectionString is required."]);
-        }
-
-        return options;
     }
 }

@@ -52,14 +52,7 @@ public static class ClusterHostingExtensions
     /// </summary>
     public static ISiloBuilder UsePostgresClustering(this ISiloBuilder silo, Action<PostgresStorageOptions> configure, Action<ClusterOptions>? cluster = null)
     {
-        var options = new PostgresStorageOptions();
-        configure(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new OptionsValidationException(nameof(PostgresStorageOptions), typeof(PostgresStorageOptions),
-                ["PostgreSQL clustering: PostgresStorageOptions.ConnectionString is required."]);
-        }
-
+        var options = PostgresStorageOptions.Configured(configure, "clustering");
         silo.AddPostgresSchema(options.ConnectionString);
         silo.Services.AddSingleton<IMembershipTable>(sp => new PostgresMembershipTable(
             sp.GetRequiredService<PostgresDataSources>().Get(options.ConnectionString), ServiceId(sp)));

@@ -14,7 +14,7 @@ public static class StorageHostingExtensions
     /// <summary>Keeps grain state in PostgreSQL (jsonb, ETag-checked); the schema is migrated at silo start.</summary>
     public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name, Action<PostgresStorageOptions> configure)
     {
-        var options = Validated(configure, $"grain storage '{name}'");
+        var options = PostgresStorageOptions.Configured(configure, $"grain storage '{name}'");
         silo.AddPostgresSchema(options.ConnectionString);
         return silo.AddGrainStorage(name, sp => new PostgresGrainStorage(
             sp.GetRequiredService<PostgresDataSources>().Get(options.ConnectionString),
@@ -38,7 +38,7 @@ public static class StorageHostingExtensions
     /// <summary>Keeps reminders in PostgreSQL, claimable by any live silo; the schema is migrated at silo start.</summary>
     public static ISiloBuilder UsePostgresReminders(this ISiloBuilder silo, Action<PostgresStorageOptions> configure)
     {
-        var options = Validated(configure, "reminders");
+        var options = PostgresStorageOptions.Configured(configure, "reminders");
         silo.AddPostgresSchema(options.ConnectionString);
         silo.Services.AddSingleton<IReminderTable>(sp => new PostgresReminderTable(
             sp.GetRequiredService<PostgresDataSources>().Get(options.ConnectionString),
@@ -59,18 +59,5 @@ public static class StorageHostingExtensions
         silo.Services.TryAddSingleton<PostgresDataSources>();
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiloStartupTask, PostgresSchemaMigration>());
         silo.Services.AddSingleton(new PostgresSchema(connectionString));
-    }
-
-    private static PostgresStorageOptions Validated(Action<PostgresStorageOptions> configure, string what)
-    {
-        var options = new PostgresStorageOptions();
-        configure(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new OptionsValidationException(nameof(PostgresStorageOptions), typeof(PostgresStorageOptions),
-                [$"PostgreSQL {what}: PostgresStorageOptions.ConnectionString is required."]);
-        }
-
-        return options;
     }
 }
