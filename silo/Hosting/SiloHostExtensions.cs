@@ -2,6 +2,8 @@ using BudgetActors.Grains;
 using BudgetActors.Grains.Notifications;
 using BudgetActors.Silo.Api;
 using BudgetActors.Silo.Commands;
+using BudgetActors.Silo.Demo;
+using Microsoft.Extensions.Options;
 
 namespace BudgetActors.Silo.Hosting;
 
@@ -81,6 +83,33 @@ public static class SiloHostExtensions
 
     public const string ClusterSecretVariable = "BUDGETACTORS_CLUSTER_SECRET";
 
+    /// <summary>Sets the demo company up in the in-memory silo and says how to try it.</summary>
+    private static async Task PrintDemoAsync(WebApplication app, TextWriter output)
+    {
+        var tokens = await DemoSeeder.SeedAsync(app.Services.GetRequiredService<IClusterClient>(), app.Lifetime.ApplicationStopping);
+        var gateway = app.Services.GetRequiredService<LocalSiloDetails>().Address is { } self ? $"{self.Host}:{self.Port}" : "127.0.0.1:11111";
+        var mail = Path.GetFullPath(app.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.PickupFolder);
+        await output.WriteLineAsync($"Demo company '{DemoCompany.Id}' (Spectrum company 001 of the embedded ERP simulator; projects {string.Join(", ", DemoCompany.Projects.Select(p => p.ProjectId))}), a token per person:");
+        foreach (var (user, token) in tokens)
+        {
+            var role = user switch
+            {
+                { IsCompanyAdmin: true } => "company admin",
+                { CanPushToAccounting: true } => "approver",
+                { BudgetTool: ToolPermission.Admin } => "project manager",
+                _ => "read only",
+            };
+            await output.WriteLineAsync($"  {user.UserId,-7} {user.Name + " (" + role + ")",-32} {token}");
+        }
+
+        var pm = tokens.Single(t => t.User.UserId == "pm").Token;
+        await output.WriteLineAsync("Try it with budgetctl (in another terminal):");
+        await output.WriteLineAsync($"  export BUDGETACTORS_GATEWAY={gateway} BUDGETACTORS_TOKEN={pm}");
+        await output.WriteLineAsync("  dotnet run --project client/budgetctl -- demo            # the whole workflow, narrated");
+        await output.WriteLineAsync("  dotnet run --project client/budgetctl -- budget show tower-7");
+        await output.WriteLineAsync($"Emails (daily summaries, rejection and export-failure notices) are written to {mail}");
+    }
+
     /// <summary>Starts the silo and serves until Ctrl+C, or runs the <c>token</c> command; returns the exit code.</summary>
     public static async Task<int> RunSiloAsync(this WebApplication app, TextWriter output, TextWriter error)
     {
@@ -105,6 +134,11 @@ public static class SiloHostExtensions
         }
 
         var url = app.Urls.FirstOrDefault() ?? DefaultUrl;
+        if (settings.Postgres is null && app.Configuration.GetValue("Demo:Enabled", defaultValue: true))
+        {
+            await PrintDemoAsync(app, output);
+        }
+
         await output.WriteLineAsync(settings.Postgres is null
             ? "BudgetActors silo running with in-memory storage and reminders (nothing is kept after it stops). Ctrl+C stops it."
             : "BudgetActors silo running with PostgreSQL storage and reminders. Ctrl+C stops it.");
