@@ -160,6 +160,22 @@ internal sealed class GrainCallSender : IDisposable
         return ([.. ids.Select(SiloAddress.Parse)], stamp);
     }
 
+    /// <summary>The company user <paramref name="credentials"/> act as, according to <paramref name="silo"/>.</summary>
+    public async Task<CallerIdentity> WhoAmIAsync(Uri silo, AuthenticationHeaderValue credentials, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, silo, WireHeaders.WhoAmIPath, credentials);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new UnauthorizedAccessException($"Silo {silo.Authority} refused the credentials: {Text(body)}");
+        }
+
+        response.EnsureSuccessStatusCode();
+        return JsonSerializer.Deserialize(body, TransportJsonContext.Default.CallerIdentity)
+            ?? throw new RemoteGrainException($"Silo {silo.Authority} answered who the caller is with nothing.");
+    }
+
     private static HttpRequestMessage Request(HttpMethod method, Uri silo, string path, AuthenticationHeaderValue credentials)
     {
         var request = new HttpRequestMessage(method, new Uri(silo, path))

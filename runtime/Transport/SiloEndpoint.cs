@@ -48,6 +48,7 @@ internal sealed class SiloEndpoint(
         app.MapGet(WireHeaders.MembersPath, (RequestDelegate)HandleMembersAsync);
         app.MapGet(WireHeaders.HealthPath, (RequestDelegate)HandleHealthAsync);
         app.MapPost(WireHeaders.RefreshPath, (RequestDelegate)HandleRefreshAsync);
+        app.MapGet(WireHeaders.WhoAmIPath, (RequestDelegate)HandleWhoAmIAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;
 
@@ -154,6 +155,19 @@ internal sealed class SiloEndpoint(
         else if (!http.Response.HasStarted)
         {
             await RefuseAsync(http, StatusCodes.Status403Forbidden, "only silos of the cluster may ask").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The company user a client's token acts as (clients need the company for grain keys).</summary>
+    private async Task HandleWhoAmIAsync(HttpContext http)
+    {
+        if ((await AuthenticateAsync(http).ConfigureAwait(false)) is { Authenticated: true, Caller: { } caller })
+        {
+            await http.Response.WriteAsync(JsonSerializer.Serialize(caller, TransportJsonContext.Default.CallerIdentity), http.RequestAborted).ConfigureAwait(false);
+        }
+        else if (!http.Response.HasStarted)
+        {
+            await RefuseAsync(http, StatusCodes.Status404NotFound, "no user is bound to these credentials").ConfigureAwait(false);
         }
     }
 

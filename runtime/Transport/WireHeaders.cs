@@ -10,6 +10,7 @@ internal static class WireHeaders
     public const string MembersPath = "cluster/members";
     public const string HealthPath = "health";
     public const string RefreshPath = "cluster/refresh";
+    public const string WhoAmIPath = "whoami";
 
     /// <summary><c>type/key</c>, each part percent-encoded.</summary>
     public const string Grain = "ba-grain";

@@ -67,6 +67,27 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IAsyncDis
         return call.TypedCompletion;
     }
 
+    /// <summary>The company user this client's token acts as (asked of a live silo).</summary>
+    public async Task<CallerIdentity> WhoAmIAsync(CancellationToken cancellationToken)
+    {
+        await RefreshAsync(force: false, cancellationToken).ConfigureAwait(false);
+        var failures = new List<string>();
+        foreach (var silo in Candidates())
+        {
+            try
+            {
+                return await _sender.WhoAmIAsync(silo.Endpoint, _credentials, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                failures.Add($"{silo}: {exception.Message}");
+                Suspect(silo);
+            }
+        }
+
+        throw new SiloUnavailableException($"No silo could say who the token belongs to ({string.Join("; ", failures)}).");
+    }
+
     /// <summary>Reads the membership view now (it is also read on the first call and whenever a silo reports a newer one).</summary>
     public Task RefreshViewAsync(CancellationToken cancellationToken) => RefreshAsync(force: true, cancellationToken);
 

@@ -1,0 +1,19 @@
+namespace BudgetActors.Cli;
+
+/// <summary>What budgetctl's exit code says.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The workflow refused (wrong state, permission, invalid input, ...): nothing changed.</summary>
+    public const int Refused = 1;
+
+    /// <summary>The command line, a file or a profile could not be understood.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The cluster could not be reached, or the outcome of a call is unknown.</summary>
+    public const int Unavailable = 3;
+
+    /// <summary>The token was missing, unknown or revoked.</summary>
+    public const int Unauthorized = 4;
+}

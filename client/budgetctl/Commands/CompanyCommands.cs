@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace BudgetActors.Cli.Commands;
+
+/// <summary><c>budgetctl company show|set-erp|set-digest</c>.</summary>
+internal static class CompanyCommands
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var company = new Command("company", "The company of your token: its ERP, digest time, people and projects");
+
+        var show = new Command("show", "Show the company's settings, directory and project links");
+        show.Runs(output, error, async (session, ct) =>
+        {
+            var view = await (await session.CompanyAsync(ct)).GetAsync();
+            session.Output.Show(view, Print);
+        });
+
+        var erp = new Option<ErpSystem>("--erp") { Description = "Spectrum or Vista", Required = true };
+        var code = Arguments.Required("--code", "The ERP company code (Spectrum 001, Vista JCCo 1)");
+        var setErp = new Command("set-erp", "Set which ERP company the company's budgets go to") { erp, code };
+        setErp.Runs(output, error, async (session, ct) =>
+        {
+            var grain = await session.CompanyAsync(ct);
+            var current = (await grain.GetAsync()).Settings;
+            await grain.ConfigureAsync(new CompanySettings(session.Get(erp), session.Get(code), current?.TimeZoneId ?? "America/Chicago", current?.DigestTime ?? new TimeOnly(7, 0)));
+            session.Output.Done($"Budgets now go to {session.Get(erp)} company {session.Get(code)}.");
+        });
+
+        var time = new Option<TimeOnly>("--time") { Description = "Local time of the daily summary, HH:mm", Required = true };
+        var zone = new Option<string?>("--time-zone") { Description = "IANA time zone (e.g. America/Chicago); default: unchanged" };
+        var setDigest = new Command("set-digest", "Set when the daily ERP Integrations summary is sent") { time, zone };
+        setDigest.Runs(output, error, async (session, ct) =>
+        {
+            var grain = await session.CompanyAsync(ct);
+            var current = (await grain.GetAsync()).Settings
+                ?? throw new CliException(ExitCodes.Refused, "Set the company's ERP first (budgetctl company set-erp).");
+            var settings = current with { DigestTime = session.Get(time), TimeZoneId = session.Get(zone) ?? current.TimeZoneId };
+            await grain.ConfigureAsync(settings);
+            session.Output.Done($"The daily summary goes out at {settings.DigestTime:HH\\:mm} {settings.TimeZoneId}.");
+        });
+
+        company.Subcommands.Add(show);
+        company.Subcommands.Add(setErp);
+        company.Subcommands.Add(setDigest);
+        return company;
+    }
+
+    private static void Print(IAnsiConsole console, CompanyView view)
+    {
+        console.MarkupLine(view.Settings is { } s
+            ? $"[bold]{Markup.Escape(view.CompanyId)}[/]: {s.Erp} company {Markup.Escape(s.ErpCompanyCode)}, daily summary at {s.DigestTime:HH\\:mm} {Markup.Escape(s.TimeZoneId)}"
+            : $"[bold]{Markup.Escape(view.CompanyId)}[/]: no ERP set yet");
+        var projects = Output.Table("project", "ERP job", "job synced");
+        foreach (var p in view.Projects)
+        {
+            projects.AddRow(Markup.Escape(p.ProjectId), Markup.Escape(p.ErpJob), p.JobSynced ? "yes" : "no");
+        }
+
+        console.Write(projects);
+        UserCommands.Print(console, view.Users);
+    }
+}
