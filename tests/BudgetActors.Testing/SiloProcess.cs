@@ -12,6 +12,7 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
 
     private SiloProcess(Process process, int port)
     {
@@ -82,14 +83,14 @@ public sealed class SiloProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process Launch(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
+    private static Process Launch(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(SiloAssembly)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(SiloAssembly)!,
         };
         start.ArgumentList.Add(SiloAssembly);
         foreach (var arg in args)
@@ -105,21 +106,33 @@ public sealed class SiloProcess : IAsyncDisposable
         return Process.Start(start)!;
     }
 
-    /// <summary>The silo built next to this test project, in the same configuration.</summary>
-    private static string SiloAssembly
-    {
-        get
-        {
-            var testOutput = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory); // .../<project>/bin/<Configuration>/net10.0
-            var root = new DirectoryInfo(testOutput);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "BudgetActors.sln")))
-            {
-                root = root.Parent;
-            }
+    /// <summary>The silo built next to the calling project, in the same configuration.</summary>
+    private static string SiloAssembly => BuiltAssembly("silo", "BudgetActors.Silo.dll");
 
-            var configuration = new DirectoryInfo(testOutput).Parent!.Name;
-            return Path.Combine(root!.FullName, "silo", "bin", configuration, "net10.0", "BudgetActors.Silo.dll");
+    /// <summary>The output of another project of the repository (<paramref name="folder"/>), built in the caller's configuration.</summary>
+    public static string BuiltAssembly(string folder, string assembly)
+    {
+        var output = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory); // .../<project>/bin/<Configuration>/net10.0
+        var root = new DirectoryInfo(output);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "BudgetActors.sln")))
+        {
+            root = root.Parent;
         }
+
+        var configuration = new DirectoryInfo(output).Parent!.Name;
+        return Path.Combine(root!.FullName, folder, "bin", configuration, "net10.0", assembly);
+    }
+
+    /// <summary>
+    /// Starts the embedded default (memory, the demo company, the embedded ERP simulator) with its endpoint on
+    /// <paramref name="port"/>; returns once it has printed how to try it (the demo tokens come before that).
+    /// </summary>
+    public static async Task<SiloProcess> StartEmbeddedAsync(int port, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var silo = new SiloProcess(Launch([$"--Cluster:Port={port}", "--urls", $"http://127.0.0.1:{FreePort()}"], new Dictionary<string, string>(), workingDirectory), port);
+        await silo.WaitUntilServingAsync(cancellationToken);
+        await silo.WaitForOutputAsync("REST API at", TimeSpan.FromSeconds(30), cancellationToken);
+        return silo;
     }
 
     /// <summary>Asks the silo's health endpoint until it answers "serving" (or the process ends, or 60 s pass).</summary>
@@ -159,6 +172,30 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes when the process has written <paramref name="text"/> (signalled by its output, not polled).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _waiters.Add((text, seen));
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(limit, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The silo did not write '{text}' within {limit.TotalSeconds:0} s:\n{Output}");
+        }
+    }
+
     private void Append(string? line)
     {
         if (line is not null)
@@ -166,6 +203,11 @@ public sealed class SiloProcess : IAsyncDisposable
             lock (_output)
             {
                 _output.AppendLine(line);
+                foreach (var waiter in _waiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+                {
+                    _waiters.Remove(waiter);
+                    waiter.Seen.TrySetResult();
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace BudgetActors.Cli;
 
 /// <summary>What budgetctl's exit code says.</summary>
-internal static class ExitCodes
+public static class ExitCodes
 {
     public const int Success = 0;
 

@@ -41,7 +41,18 @@ internal static class CompanyCommands
             session.Output.Done($"The daily summary goes out at {settings.DigestTime:HH\\:mm} {settings.TimeZoneId}.");
         });
 
+        var project = Arguments.Required("--project", "The project id (e.g. tower-7)");
+        var job = Arguments.Required("--job", "The ERP job it is linked to (e.g. 24-001)");
+        var notSynced = new Option<bool>("--not-synced") { Description = "The job is not synced yet (budgets cannot be sent until it is)" };
+        var link = new Command("link", "Link a project to its ERP job (company admin)") { project, job, notSynced };
+        link.Runs(output, error, async (session, ct) =>
+        {
+            await (await session.CompanyAsync(ct)).LinkProjectAsync(new ProjectLink(session.Get(project), session.Get(job), JobSynced: !session.Get(notSynced)));
+            session.Output.Done($"Linked {session.Get(project)} to ERP job {session.Get(job)}.");
+        });
+
         company.Subcommands.Add(show);
+        company.Subcommands.Add(link);
         company.Subcommands.Add(setErp);
         company.Subcommands.Add(setDigest);
         return company;

@@ -1,0 +1,50 @@
+using BudgetActors.Testing;
+
+namespace BudgetActors.Cli.Tests;
+
+/// <summary>
+/// One embedded-default silo process for the test class (what `dotnet run --project silo` starts), its
+/// printed demo tokens, and budgetctl pointed at it.
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncLifetime
+{
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("budgetctl-tests-").FullName;
+    private SiloProcess _silo = null!;
+
+    public Budgetctl Budgetctl { get; private set; } = null!;
+
+    public string Directory => _directory;
+
+    public string MailFolder => Path.Combine(_directory, "mail");
+
+    public async ValueTask InitializeAsync()
+    {
+        var port = SiloProcess.FreePort();
+        _silo = await SiloProcess.StartEmbeddedAsync(port, _directory, TestContext.Current.CancellationToken);
+        Budgetctl = new Budgetctl($"127.0.0.1:{port}", _directory);
+    }
+
+    /// <summary>
+    /// Waits until the silo's mail sender has written a message matching <paramref name="match"/> into the
+    /// pickup folder (it sends from its outbox every few seconds).
+    /// </summary>
+    public async Task WaitForMailAsync(Func<string, bool> match)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (!System.IO.Directory.Exists(MailFolder) || !System.IO.Directory.GetFiles(MailFolder, "*.eml").Any(f => match(File.ReadAllText(f))))
+        {
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), "No such mail arrived within 20 s.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>The demo token the silo printed for <paramref name="userId"/>.</summary>
+    public string TokenOf(string userId) =>
+        _silo.Output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith(userId + " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        System.IO.Directory.Delete(_directory, recursive: true);
+    }
+}
