@@ -102,11 +102,12 @@ public static class SiloHostExtensions
             await output.WriteLineAsync($"  {user.UserId,-7} {user.Name + " (" + role + ")",-32} {token}");
         }
 
-        var pm = tokens.Single(t => t.User.UserId == "pm").Token;
-        await output.WriteLineAsync("Try it with budgetctl (in another terminal):");
-        await output.WriteLineAsync($"  export BUDGETACTORS_GATEWAY={gateway} BUDGETACTORS_TOKEN={pm}");
+        var admin = tokens.Single(t => t.User.IsCompanyAdmin).Token;
+        await output.WriteLineAsync("Try it with budgetctl (in another terminal), as the company admin:");
+        await output.WriteLineAsync($"  export BUDGETACTORS_GATEWAY={gateway} BUDGETACTORS_TOKEN={admin}");
         await output.WriteLineAsync("  dotnet run --project client/budgetctl -- demo            # the whole workflow, narrated");
         await output.WriteLineAsync("  dotnet run --project client/budgetctl -- budget show tower-7");
+        await output.WriteLineAsync("  dotnet run --project client/budgetctl -- --help          # every command; --token <another token> acts as that person");
         await output.WriteLineAsync($"Emails (daily summaries, rejection and export-failure notices) are written to {mail}");
     }
 
