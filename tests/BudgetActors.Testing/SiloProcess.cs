@@ -112,15 +112,23 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The output of another project of the repository (<paramref name="folder"/>), built in the caller's configuration.</summary>
     public static string BuiltAssembly(string folder, string assembly)
     {
-        var output = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory); // .../<project>/bin/<Configuration>/net10.0
-        var root = new DirectoryInfo(output);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "BudgetActors.sln")))
-        {
-            root = root.Parent;
-        }
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // .../bin/<Configuration>/net10.0
+        return Path.Combine(RepositoryRoot, folder, "bin", configuration, "net10.0", assembly);
+    }
 
-        var configuration = new DirectoryInfo(output).Parent!.Name;
-        return Path.Combine(root!.FullName, folder, "bin", configuration, "net10.0", assembly);
+    /// <summary>The folder of BudgetActors.sln above the running assembly.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "BudgetActors.sln")))
+            {
+                root = root.Parent;
+            }
+
+            return root?.FullName ?? throw new InvalidOperationException($"No BudgetActors.sln above {AppContext.BaseDirectory}.");
+        }
     }
 
     /// <summary>
