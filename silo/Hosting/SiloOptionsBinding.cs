@@ -22,13 +22,18 @@ public static class SiloOptionsBinding
     /// <summary>Call after <c>UseLocalhostClustering</c>, so that a configured <c>Silo:ServiceId</c> wins over its default.</summary>
     public static ISiloBuilder BindSiloOptions(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var services = silo.Services;
-        services.Configure<SiloOptions>(configuration.GetSection(SiloSection));
-        services.Configure<MessagingOptions>(configuration.GetSection(MessagingSection));
-        services.Configure<GrainCollectionOptions>(configuration.GetSection(GrainCollectionSection));
-        services.Configure<ReminderOptions>(configuration.GetSection(RemindersSection));
-        services.Configure<ErpGatewayOptions>(configuration.GetSection(ErpGatewaySection));
-        services.Configure<ApiTokenOptions>(configuration.GetSection(ApiTokensSection));
+        Bind<SiloOptions>(silo, configuration, SiloSection);
+        Bind<MessagingOptions>(silo, configuration, MessagingSection);
+        Bind<GrainCollectionOptions>(silo, configuration, GrainCollectionSection);
+        Bind<ReminderOptions>(silo, configuration, RemindersSection);
+        Bind<ErpGatewayOptions>(silo, configuration, ErpGatewaySection);
+        Bind<ApiTokenOptions>(silo, configuration, ApiTokensSection);
         return silo;
     }
+
+    // Validated on start even where no validator exists: a value that cannot be read then stops the silo at
+    // start, naming its key, instead of failing the first grain that reads the options.
+    private static void Bind<TOptions>(ISiloBuilder silo, IConfiguration configuration, string section)
+        where TOptions : class =>
+        silo.Services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
 }

@@ -119,6 +119,16 @@ public sealed class SiloConfigurationTests
     }
 
     [Fact]
+    public async Task A_value_that_cannot_be_read_stops_the_silo_at_start_naming_its_key()
+    {
+        await using var app = ApiSilo.Build(["--urls", "http://127.0.0.1:0", "--ErpGateway:RetryAttempts=lots"], new InMemoryErp(ErpSystem.Spectrum));
+
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("ErpGateway:RetryAttempts", error.Message);
+    }
+
+    [Fact]
     public async Task Healthz_answers_plain_http_with_200_while_the_silo_serves()
     {
         await using var silo = await ApiSilo.StartAsync(setUpCompany: false);
