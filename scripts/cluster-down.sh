@@ -11,7 +11,7 @@ state="$repo/.cluster"
 while (($#)); do
   case $1 in
     --state) state=$2; shift 2 ;;
-    -h | --help) sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "cluster-down: unknown option $1" >&2; exit 2 ;;
   esac
 done
