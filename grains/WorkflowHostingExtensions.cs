@@ -43,15 +43,19 @@ public static class WorkflowHostingExtensions
     public static ISiloBuilder UsePostgresApiTokens(this ISiloBuilder silo, Action<PostgresStorageOptions> configure, Action<ApiTokenOptions>? configureCache = null)
     {
         var options = PostgresStorageOptions.Configured(configure, "API tokens");
-        var cache = new ApiTokenOptions();
-        configureCache?.Invoke(cache);
+        var cache = silo.Services.AddOptions<ApiTokenOptions>();
+        if (configureCache is not null)
+        {
+            cache.Configure(configureCache);
+        }
+
         silo.AddPostgresSchema(options.ConnectionString);
         silo.Services.AddSingleton(PostgresNotificationOutbox.Migrations); // the workflow's one migration source, applied once
         silo.Services.AddSingleton<IApiTokenStore>(sp => new PostgresApiTokenStore(
             sp.GetRequiredService<PostgresDataSources>().Get(options.ConnectionString),
             sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId,
             sp.GetRequiredService<TimeProvider>(),
-            cache));
+            sp.GetRequiredService<IOptions<ApiTokenOptions>>().Value));
         silo.Services.TryAddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<IApiTokenStore>());
         return silo;
     }

@@ -13,6 +13,7 @@ builder.UseBudgetActorsSilo(silo =>
 {
     // ERP companies from configuration (Erp:Spectrum:Companies:*, Erp:Vista:Companies:*); with none, an embedded ERP simulator.
     silo.UseLocalhostClustering()
+        .BindSiloOptions(builder.Configuration)
         .AddBudgetWorkflow()
         .AddErpConnectors(builder.Configuration)
         .UseSiloStorage(settings)
@@ -22,4 +23,5 @@ builder.Services.AddBudgetActorsApi();
 
 var app = builder.Build();
 app.UseBudgetActorsApi();
+app.MapSiloHealth();
 return await app.RunSiloAsync(Console.Out, Console.Error);

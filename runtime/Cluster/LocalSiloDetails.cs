@@ -11,4 +11,13 @@ public sealed class LocalSiloDetails(IOptions<SiloOptions> options)
 
     /// <summary>Where clients and silos reach this silo; null when it has no endpoint.</summary>
     public SiloAddress? Address { get; internal set; }
+
+    /// <summary>
+    /// True while the silo takes calls: started, and in a cluster holding a current membership lease (not
+    /// stopping, not declared dead). Health checks that cannot speak HTTP/2 to the endpoint ask this.
+    /// </summary>
+    public bool IsServing => ServingCheck();
+
+    /// <summary>Set by the silo host as it starts and stops.</summary>
+    internal Func<bool> ServingCheck { get; set; } = static () => false;
 }

@@ -41,6 +41,8 @@ internal sealed class SiloHost(
             _reminderService.Start();
         }
 
+        services.GetRequiredService<LocalSiloDetails>().ServingCheck = _membership is { } member ? () => member.IsServing : static () => true;
+
         RuntimeLog.SiloStarted(logger, silo.Value.SiloName, silo.Value.ServiceId, classes.All.Count);
     }
 
@@ -48,6 +50,7 @@ internal sealed class SiloHost(
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(collection.Value.DeactivationTimeout);
+        services.GetRequiredService<LocalSiloDetails>().ServingCheck = static () => false;
         if (_reminderService is not null)
         {
             await _reminderService.StopAsync(timeout.Token);

@@ -129,14 +129,16 @@ public sealed class ApiSilo : IAsyncDisposable
     private static string[] Arguments(string mailFolder, string? postgres) =>
         ["--urls", "http://127.0.0.1:0", "--Notifications:PickupFolder", mailFolder, .. postgres is null ? Array.Empty<string>() : ["--postgres", postgres]];
 
-    /// <summary>Program.cs, line for line, with the tests' ERP.</summary>
-    private static WebApplication Build(string[] args, InMemoryErp spectrum)
+    /// <summary>Program.cs, line for line, with the tests' ERP; <paramref name="configure"/> may add configuration sources.</summary>
+    internal static WebApplication Build(string[] args, InMemoryErp spectrum, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = builder.AddSiloSettings(args);
         builder.UseBudgetActorsSilo(silo => silo
             .UseLocalhostClustering("api-tests")
+            .BindSiloOptions(builder.Configuration)
             .AddBudgetWorkflow()
             .AddErpConnector(spectrum)
             .AddErpConnector(new InMemoryErp(ErpSystem.Vista))
@@ -150,6 +152,7 @@ public sealed class ApiSilo : IAsyncDisposable
         builder.Services.AddBudgetActorsApi();
         var app = builder.Build();
         app.UseBudgetActorsApi();
+        app.MapSiloHealth();
         return app;
     }
 }
