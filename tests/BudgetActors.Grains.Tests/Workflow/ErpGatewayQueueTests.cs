@@ -28,7 +28,9 @@ public sealed class ErpGatewayQueueTests : MemoryWorkflowTest
         gate.SetResult();
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(first)).Status);
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(second)).Status);
-        await WorkflowSilo.UntilAsync(async () => (await ReadAsync("queue", new ErpGatewayState())).State.Completed == 2);
+        // The head moves past an export first, then its row is deleted.
+        await WorkflowSilo.UntilAsync(async () => (await ReadAsync("queue", new ErpGatewayState())).State.Completed == 2
+            && !(await ReadAsync(QueuedExport.NameOf(1), new ExportRequest("", 0, "", []))).RecordExists);
 
         Assert.Equal(2, (await ReadAsync("queue", new ErpGatewayState())).State.Head);
         Assert.False((await ReadAsync(QueuedExport.NameOf(0), new ExportRequest("", 0, "", []))).RecordExists);
@@ -43,7 +45,8 @@ public sealed class ErpGatewayQueueTests : MemoryWorkflowTest
         await Silo.Storage.WriteStateAsync("queue", GatewayId, new StoredState<ErpGatewayState>(new ErpGatewayState { Exports = [waiting], Completed = 7 }), TestContext.Current.CancellationToken);
 
         await Silo.Client.GetGrain<IErpGatewayGrain>("spectrum:001").GetQueueAsync(); // activates it
-        await WorkflowSilo.UntilAsync(async () => (await ReadAsync("queue", new ErpGatewayState())).State.Completed == 8);
+        await WorkflowSilo.UntilAsync(async () => (await ReadAsync("queue", new ErpGatewayState())).State.Completed == 8
+            && !(await ReadAsync(QueuedExport.NameOf(0), new ExportRequest("", 0, "", []))).RecordExists);
 
         Assert.Equal([waiting.IdempotencyKey], Silo.Erp.Postings.Select(p => p.IdempotencyKey));
         var queue = (await ReadAsync("queue", new ErpGatewayState())).State;
