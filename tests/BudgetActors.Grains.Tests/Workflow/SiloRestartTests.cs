@@ -41,4 +41,43 @@ public sealed class SiloRestartTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(1, second.Erp.PostingsApplied);
         Assert.Single(second.Erp.Postings);
     }
+
+    [Fact]
+    public async Task A_silo_restart_with_several_exports_waiting_finds_each_again_and_posts_each_once_in_order()
+    {
+        var first = await WorkflowSilo.StartAsync(_database.ConnectionString);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var projects = new[] { WorkflowSilo.Project, "tower-8", "tower-9" };
+        await first.AddProjectAsync("tower-8", "24-002", first.Erp);
+        await first.AddProjectAsync("tower-9", "24-003", first.Erp);
+        foreach (var project in projects)
+        {
+            await first.SentBudgetAsync(project);
+        }
+
+        first.Spectrum.PostingGate = gate;
+        WorkflowSilo.ActAs("ap1");
+        foreach (var project in projects)
+        {
+            await first.Budget(project).AcceptAsync(1);
+        }
+
+        await WorkflowSilo.UntilAsync(() => Task.FromResult(first.Erp.HeldPostings.Count == 1));
+
+        // The silo goes away with the first export in flight and two more waiting behind it.
+        await first.DisposeAsync();
+        first.Spectrum.PostingGate = null;
+        await using var second = await WorkflowSilo.StartAsync(_database.ConnectionString, after: first);
+        gate.SetResult();
+        second.Time.Advance(TimeSpan.FromMinutes(1));
+
+        WorkflowSilo.ActAs("pm");
+        foreach (var project in projects)
+        {
+            Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(second.Budget(project))).Status);
+        }
+
+        Assert.Equal(3, second.Erp.PostingsApplied);
+        Assert.Equal(["acme:tower-7#1", "acme:tower-8#1", "acme:tower-9#1"], second.Erp.Postings.Select(p => p.IdempotencyKey));
+    }
 }

@@ -38,6 +38,9 @@ public sealed class WorkflowSilo : IAsyncDisposable
     /// <summary>The pickup folder the silo writes emails to (a temporary folder of this silo's own).</summary>
     public string MailFolder { get; }
 
+    /// <summary>The grain storage the workflow's state lives in (for tests that look at or plant stored rows).</summary>
+    public IGrainStorage Storage => _host.Services.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorage);
+
     public INotificationOutbox Outbox => _host.Services.GetRequiredService<INotificationOutbox>();
 
     public NotificationSender Sender => _host.Services.GetRequiredService<NotificationSender>();
