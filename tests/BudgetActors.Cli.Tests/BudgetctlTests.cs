@@ -63,6 +63,18 @@ public sealed class BudgetctlTests(EmbeddedSilo silo) : IClassFixture<EmbeddedSi
     }
 
     [Fact]
+    public async Task A_profile_file_supplies_the_token_when_no_flag_or_variable_does()
+    {
+        var profile = Write("profile.json", $$"""{ "token": "{{silo.TokenOf("viewer")}}" }""");
+
+        var result = await Ctl.RunAsync(null, "--profile", profile, "company", "show", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("demo", JsonDocument.Parse(result.Output).RootElement.GetProperty("companyId").GetString());
+        Assert.Equal(2, (await Ctl.RunAsync(null, "--profile", Write("broken.json", "{ not json"), "company", "show")).ExitCode);
+    }
+
+    [Fact]
     public async Task A_bad_command_line_exits_2()
     {
         Assert.Equal(2, (await Ctl.RunAsync(silo.TokenOf("pm"), "budget", "import", "tower-7", "--mode", "sideways")).ExitCode);
