@@ -16,6 +16,18 @@ public sealed class CallStatistics(TimeProvider timeProvider)
     public IReadOnlyList<MethodCallSnapshot> Snapshot() =>
         [.. Volatile.Read(ref _methods).OfType<MethodCallStatistics>().Select(m => m.Snapshot())];
 
+    /// <summary>The latency of every call of every method since the silo started, as one distribution.</summary>
+    public LatencyDistribution AllCalls()
+    {
+        var buckets = new long[LatencyHistogram.BucketCount];
+        foreach (var method in Volatile.Read(ref _methods).OfType<MethodCallStatistics>())
+        {
+            method.AddBucketsTo(buckets);
+        }
+
+        return new LatencyDistribution(buckets);
+    }
+
     internal void Record(GrainMethod method, long elapsedTicks, bool failed)
     {
         if (!Enabled)

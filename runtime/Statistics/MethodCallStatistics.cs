@@ -24,6 +24,18 @@ internal sealed class MethodCallStatistics(GrainMethod method)
         Interlocked.Increment(ref stripe.Buckets[LatencyHistogram.BucketOf(nanoseconds)]);
     }
 
+    /// <summary>Adds this method's latency bucket counts to <paramref name="buckets"/>.</summary>
+    public void AddBucketsTo(long[] buckets)
+    {
+        foreach (var stripe in _stripes)
+        {
+            for (var i = 0; i < buckets.Length; i++)
+            {
+                buckets[i] += Volatile.Read(ref stripe.Buckets[i]);
+            }
+        }
+    }
+
     public MethodCallSnapshot Snapshot()
     {
         long calls = 0, failures = 0;
