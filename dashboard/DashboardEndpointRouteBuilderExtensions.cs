@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using BudgetActors.Dashboard.Authentication;
+using BudgetActors.Dashboard.Overview;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BudgetActors.Dashboard;
+
+/// <summary>
+/// Mounts the dashboard under a path. Every URL the pages use is relative and every cookie is scoped to
+/// the request's base path, so the dashboard works unchanged behind a reverse proxy that mounts it under
+/// a prefix (with <c>UsePathBase</c> or the forwarded-prefix header handled by the host).
+/// </summary>
+public static class DashboardEndpointRouteBuilderExtensions
+{
+    public const string SessionCookie = "budgetactors-dashboard";
+
+    public static IEndpointConventionBuilder MapBudgetActorsDashboard(this IEndpointRouteBuilder endpoints, string path = "/dashboard")
+    {
+        path = "/" + path.Trim('/');
+        // The bare path has no trailing slash, which relative URLs inside the pages need.
+        endpoints.MapGet(path, (HttpContext context) => Results.Redirect(path[(path.LastIndexOf('/') + 1)..] + "/" + context.Request.QueryString))
+            .ExcludeFromDescription();
+
+        var dashboard = endpoints.MapGroup(path).ExcludeFromDescription();
+        dashboard.AddEndpointFilter(async (context, next) =>
+        {
+            // Pages must not be framed (clickjacking) nor cached by proxies; scripts come only from here.
+            var headers = context.HttpContext.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.CacheControl = "no-store";
+            headers["Referrer-Policy"] = "same-origin";
+            return await next(context).ConfigureAwait(false);
+        });
+
+        dashboard.MapGet("/login", () => Asset("login.html"));
+        dashboard.MapPost("/login", LoginAsync);
+        dashboard.MapPost("/logout", (HttpContext context, OperatorSessions sessions) =>
+        {
+            sessions.End(context.Request.Cookies[SessionCookie]);
+            context.Response.Cookies.Delete(SessionCookie, CookieOptions(context, path));
+            return Results.Redirect("login");
+        });
+        // Styles and scripts hold nothing secret, and the login page needs them before anyone is logged in.
+        dashboard.MapGet("/assets/{name}", (string name) => name.EndsWith(".html", StringComparison.Ordinal) ? Results.NotFound() : Asset(name));
+
+        var pages = dashboard.MapGroup("").AddEndpointFilter(RequireSession(redirectToLogin: true));
+        pages.MapGet("/", () => Asset("index.html"));
+
+        var api = dashboard.MapGroup("/api").AddEndpointFilter(RequireSession(redirectToLogin: false));
+        api.MapGet("/overview", (OverviewSampler sampler) => TypedResults.Json(sampler.Latest, DashboardJsonContext.Default.OverviewModel));
+        api.MapGet("/stream", (OverviewSampler sampler, CancellationToken cancellationToken) =>
+            TypedResults.ServerSentEvents(OverviewEvents(sampler, cancellationToken), eventType: "overview"));
+
+        return dashboard;
+
+        async Task<IResult> LoginAsync(HttpContext context, OperatorSessions sessions, ILoggerFactory loggers)
+        {
+            var logger = loggers.CreateLogger(typeof(DashboardEndpointRouteBuilderExtensions).FullName!);
+            var remote = context.Connection.RemoteIpAddress?.ToString();
+            if (!context.Request.HasFormContentType)
+            {
+                return Results.BadRequest();
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            if (!sessions.CredentialMatches(form["user"], form["password"]))
+            {
+                DashboardLog.LoginRefused(logger, remote);
+                return Results.Redirect("login?failed=1");
+            }
+
+            context.Response.Cookies.Append(SessionCookie, sessions.Start(), CookieOptions(context, path));
+            DashboardLog.LoggedIn(logger, form["user"].ToString(), remote);
+            // 303 so the browser follows with a GET and a reload does not post the password again.
+            context.Response.Headers.Location = "./";
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        }
+    }
+
+    private static IResult Asset(string name) =>
+        DashboardAssets.TryGet(name, out var content, out var contentType) ? Results.Bytes(content, contentType) : Results.NotFound();
+
+    private static CookieOptions CookieOptions(HttpContext context, string path) => new()
+    {
+        HttpOnly = true,
+        Secure = context.Request.IsHttps,
+        SameSite = SameSiteMode.Strict,
+        Path = context.Request.PathBase.Add(path).Value,
+        IsEssential = true,
+    };
+
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RequireSession(bool redirectToLogin) =>
+        async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (http.RequestServices.GetRequiredService<OperatorSessions>().IsValid(http.Request.Cookies[SessionCookie]))
+            {
+                return await next(context).ConfigureAwait(false);
+            }
+
+            return redirectToLogin ? Results.Redirect("login") : Results.Unauthorized();
+        };
+
+    private static async IAsyncEnumerable<string> OverviewEvents(OverviewSampler sampler, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The page gets the current figures at once, then each new sample as it is taken.
+        var model = sampler.Latest;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            yield return JsonSerializer.Serialize(model, DashboardJsonContext.Default.OverviewModel);
+            try
+            {
+                model = await sampler.NextAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+}

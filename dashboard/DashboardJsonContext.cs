@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BudgetActors.Dashboard.Overview;
+
+namespace BudgetActors.Dashboard;
+
+/// <summary>Source-generated JSON for what the dashboard sends its pages (camelCase, as JavaScript reads it).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(OverviewModel))]
+internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace BudgetActors.Dashboard;
+
+/// <summary>Every log message of the dashboard, with its event id. Passwords and session ids are never logged.</summary>
+internal static partial class DashboardLog
+{
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Operator {User} logged in to the dashboard from {Remote}")]
+    public static partial void LoggedIn(ILogger logger, string user, string? remote);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Refused a dashboard login from {Remote}")]
+    public static partial void LoginRefused(ILogger logger, string? remote);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Taking the dashboard's figures failed; the next sample tries again")]
+    public static partial void SampleFailed(ILogger logger, Exception exception);
+}
