@@ -22,10 +22,6 @@ public static class DashboardEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapBudgetActorsDashboard(this IEndpointRouteBuilder endpoints, string path = "/dashboard")
     {
         path = "/" + path.Trim('/');
-        // The bare path has no trailing slash, which relative URLs inside the pages need.
-        endpoints.MapGet(path, (HttpContext context) => Results.Redirect(path[(path.LastIndexOf('/') + 1)..] + "/" + context.Request.QueryString))
-            .ExcludeFromDescription();
-
         var dashboard = endpoints.MapGroup(path).ExcludeFromDescription();
         dashboard.AddEndpointFilter(async (context, next) =>
         {
@@ -35,6 +31,14 @@ public static class DashboardEndpointRouteBuilderExtensions
             headers.XContentTypeOptions = "nosniff";
             headers.CacheControl = "no-store";
             headers["Referrer-Policy"] = "same-origin";
+
+            // Routing treats /dashboard and /dashboard/ alike, but the pages' relative URLs need the slash.
+            var request = context.HttpContext.Request;
+            if (!request.Path.HasValue || request.Path.Value!.EndsWith(path, StringComparison.Ordinal))
+            {
+                return Results.Redirect(path[(path.LastIndexOf('/') + 1)..] + "/" + request.QueryString);
+            }
+
             return await next(context).ConfigureAwait(false);
         });
 

@@ -20,8 +20,10 @@ builder.UseBudgetActorsSilo(silo =>
         .UseSiloClustering(settings, builder.Configuration);
 });
 builder.Services.AddBudgetActorsApi();
+builder.AddSiloDashboard();
 
 var app = builder.Build();
 app.UseBudgetActorsApi();
 app.MapSiloHealth();
+app.MapSiloDashboard();
 return await app.RunSiloAsync(Console.Out, Console.Error);

@@ -1,3 +1,4 @@
+using BudgetActors.Dashboard;
 using BudgetActors.Grains;
 using BudgetActors.Grains.Notifications;
 using BudgetActors.Silo.Api;
@@ -148,6 +149,10 @@ public static class SiloHostExtensions
             await output.WriteLineAsync($"Silo {self} serving grain calls from clients and other silos on {self.Endpoint}");
         }
 
+        var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Operator;
+        await output.WriteLineAsync(app.Services.GetRequiredService<GeneratedOperatorPassword>().Password is { } password
+            ? $"Operator dashboard at {url}{SiloDashboardExtensions.Path}/ (user {dashboard.User}, password {password}: made up for this run; set Dashboard:Operator:Password to choose one)"
+            : $"Operator dashboard at {url}{SiloDashboardExtensions.Path}/ (user {dashboard.User}, the password configured in Dashboard:Operator:Password)");
         await output.WriteLineAsync($"REST API at {url}/api/v1 (Authorization: Bearer <token>); OpenAPI document at {url}/openapi/{ApiHostingExtensions.DocumentName}.json");
         await app.WaitForShutdownAsync();
         return 0;

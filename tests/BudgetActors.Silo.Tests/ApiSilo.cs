@@ -150,9 +150,11 @@ public sealed class ApiSilo : IAsyncDisposable
                 o.ClusterSecret ??= "api-tests-secret";
             }));
         builder.Services.AddBudgetActorsApi();
+        builder.AddSiloDashboard();
         var app = builder.Build();
         app.UseBudgetActorsApi();
         app.MapSiloHealth();
+        app.MapSiloDashboard();
         return app;
     }
 }
