@@ -1,0 +1,112 @@
+using System.Net;
+using BudgetActors.Erp;
+using BudgetActors.Grains;
+using BudgetActors.Silo.Api;
+using BudgetActors.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BudgetActors.Dashboard.Tests;
+
+/// <summary>
+/// A silo composed as <c>silo/Program.cs</c> composes it (in memory, the tests' own ERPs), serving real
+/// HTTP on a free loopback port with a known operator credential, optionally under a base path as a
+/// reverse proxy would mount it.
+/// </summary>
+public sealed class DashboardSilo : IAsyncDisposable
+{
+    public const string User = "operator";
+    public const string Password = "dashboard-tests-password";
+    public const string Company = "acme";
+
+    private readonly string _mailFolder;
+
+    private DashboardSilo(WebApplication app, string mailFolder, string pathBase)
+    {
+        App = app;
+        _mailFolder = mailFolder;
+        Root = new Uri(app.Urls.First() + pathBase + "/");
+        DashboardUrl = new Uri(Root, "dashboard/");
+    }
+
+    public WebApplication App { get; }
+
+    /// <summary>The site root, base path included.</summary>
+    public Uri Root { get; }
+
+    public Uri DashboardUrl { get; }
+
+    public IClusterClient Grains => App.Services.GetRequiredService<IClusterClient>();
+
+    public static async Task<DashboardSilo> StartAsync(string pathBase = "")
+    {
+        var mailFolder = Directory.CreateTempSubdirectory("budgetactors-dashboard-mail-").FullName;
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0", "--Notifications:PickupFolder", mailFolder,
+            "--Dashboard:Operator:User", User, "--Dashboard:Operator:Password", Password,
+        ];
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var settings = builder.AddSiloSettings(args);
+        builder.UseBudgetActorsSilo(silo => silo
+            .UseLocalhostClustering("dashboard-tests")
+            .BindSiloOptions(builder.Configuration)
+            .AddBudgetWorkflow()
+            .AddErpConnector(new InMemoryErp(ErpSystem.Spectrum))
+            .AddErpConnector(new InMemoryErp(ErpSystem.Vista))
+            .UseSiloStorage(settings)
+            .UseSiloClustering(settings, builder.Configuration)
+            .Configure<ClusterOptions>(o =>
+            {
+                o.Port = 0;
+                o.ClusterSecret ??= "dashboard-tests-secret";
+            }));
+        builder.Services.AddBudgetActorsApi();
+        builder.AddSiloDashboard();
+        var app = builder.Build();
+        if (pathBase.Length > 0)
+        {
+            // What a host behind a reverse proxy that strips the prefix does.
+            app.UsePathBase(pathBase);
+        }
+
+        app.UseBudgetActorsApi();
+        app.MapSiloHealth();
+        app.MapSiloDashboard();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new DashboardSilo(app, mailFolder, pathBase);
+    }
+
+    /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
+    public HttpClient NewHttpClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer() }) { BaseAddress = DashboardUrl };
+
+    /// <summary>Logs in through the login form; the client then carries the session cookie.</summary>
+    public async Task<HttpResponseMessage> LogInAsync(HttpClient http, string user = User, string password = Password) =>
+        await http.PostAsync("login", new FormUrlEncodedContent([new("user", user), new("password", password)]), TestContext.Current.CancellationToken);
+
+    /// <summary>Grain calls the dashboard should count: company set-up as the silo itself, and one refused call.</summary>
+    public async Task CallGrainsAsync(int setups = 1)
+    {
+        using (RequestContext.Suppress())
+        {
+            RequestContext.Caller = new CallerIdentity(Company, "system:setup");
+            for (var i = 0; i < setups; i++)
+            {
+                await Grains.GetGrain<ICompanyGrain>(Company).ConfigureAsync(new CompanySettings(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0)));
+            }
+
+            RequestContext.Caller = new CallerIdentity(Company, "nobody");
+            await Assert.ThrowsAsync<WorkflowException>(() => Grains.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, "no-such-project")).GetAsync());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+        Directory.Delete(_mailFolder, recursive: true);
+    }
+}
