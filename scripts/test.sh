@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
+# The dashboard's browser tests drive this Chromium (Playwright downloads no browser of its own here).
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
 if ((${#need[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${need[*]} ..."

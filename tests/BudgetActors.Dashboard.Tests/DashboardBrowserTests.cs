@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BudgetActors.Dashboard.Tests;
+
+/// <summary>
+/// The dashboard in a real headless Chromium (the machine's <c>/usr/bin/chromium</c>; no browser download)
+/// against a running silo. Screenshots of each state land in <c>artifacts/</c> beside the test assembly.
+/// </summary>
+public sealed class DashboardBrowserTests : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string s_artifacts = Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    private IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium did not start.");
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium (scripts/test.sh does it when run as root).");
+        Directory.CreateDirectory(s_artifacts);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task An_operator_logs_in_and_the_overview_shows_live_figures_that_move_when_grains_are_called()
+    {
+        await using var silo = await DashboardSilo.StartAsync();
+        await using var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(silo.DashboardUrl.ToString());
+        await Expect(page).ToHaveURLAsync(new Uri(silo.DashboardUrl, "login").ToString());
+        await page.ScreenshotAsync(new() { Path = Artifact("login.png") });
+        await page.FillAsync("#password", DashboardSilo.Password);
+        await page.ClickAsync("#login");
+
+        await Expect(page).ToHaveURLAsync(silo.DashboardUrl.ToString());
+        var name = silo.App.Services.GetService(typeof(LocalSiloDetails)) is LocalSiloDetails details ? details.Name : "";
+        await Expect(page.Locator("#silo-name")).ToHaveTextAsync(name);
+        await Expect(page.Locator("#silo-status")).ToHaveTextAsync("Serving");
+        await Expect(page.Locator("#cluster")).ToContainTextAsync("(this silo)");
+        var callsBefore = long.Parse(await page.Locator("#silo-calls").TextContentAsync() ?? "0", CultureInfo.InvariantCulture);
+
+        await silo.CallGrainsAsync(setups: 20);
+
+        // Pushed over the event stream: no reload.
+        await Expect(page.Locator("#silo-calls")).Not.ToHaveTextAsync(callsBefore.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#top-calls")).ToContainTextAsync("ConfigureAsync");
+        await Expect(page.Locator("#top-errors")).ToContainTextAsync("GetAsync");
+        await Expect(page.Locator("#activations")).ToContainTextAsync("company");
+        Assert.True(long.Parse(await page.Locator("#silo-calls").TextContentAsync() ?? "0", CultureInfo.InvariantCulture) >= callsBefore + 21);
+        await Expect(page.Locator("#chart-calls polyline")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Artifact("overview.png"), FullPage = true });
+
+        await page.ClickAsync("#logout");
+        await Expect(page).ToHaveURLAsync(new Uri(silo.DashboardUrl, "login").ToString());
+    }
+
+    [Fact]
+    public async Task A_browser_without_a_login_sees_only_the_login_page_and_a_wrong_password_is_told_so()
+    {
+        await using var silo = await DashboardSilo.StartAsync();
+        await using var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        var overview = await page.APIRequest.GetAsync(new Uri(silo.DashboardUrl, "api/overview").ToString());
+        Assert.Equal(401, overview.Status);
+        await page.GotoAsync(silo.DashboardUrl.ToString());
+        await Expect(page).ToHaveURLAsync(new Uri(silo.DashboardUrl, "login").ToString());
+
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("#login");
+
+        await Expect(page.Locator("#failed")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Artifact("login-refused.png") });
+        Assert.Empty(await context.CookiesAsync());
+    }
+
+    private static string Artifact(string name) => Path.Combine(s_artifacts, name);
+}
