@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Dashboard;
@@ -34,7 +35,7 @@ public static class DashboardEndpointRouteBuilderExtensions
 
             // Routing treats /dashboard and /dashboard/ alike, but the pages' relative URLs need the slash.
             var request = context.HttpContext.Request;
-            if (!request.Path.HasValue || request.Path.Value!.EndsWith(path, StringComparison.Ordinal))
+            if (string.Equals(request.Path.Value, path, StringComparison.OrdinalIgnoreCase))
             {
                 return Results.Redirect(path[(path.LastIndexOf('/') + 1)..] + "/" + request.QueryString);
             }
@@ -58,8 +59,8 @@ public static class DashboardEndpointRouteBuilderExtensions
 
         var api = dashboard.MapGroup("/api").AddEndpointFilter(RequireSession(redirectToLogin: false));
         api.MapGet("/overview", (OverviewSampler sampler) => TypedResults.Json(sampler.Latest, DashboardJsonContext.Default.OverviewModel));
-        api.MapGet("/stream", (OverviewSampler sampler, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(OverviewEvents(sampler, cancellationToken), eventType: "overview"));
+        api.MapGet("/stream", (OverviewSampler sampler, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
+            TypedResults.ServerSentEvents(OverviewEvents(sampler, lifetime.ApplicationStopping, cancellationToken), eventType: "overview"));
 
         return dashboard;
 
@@ -111,8 +112,12 @@ public static class DashboardEndpointRouteBuilderExtensions
             return redirectToLogin ? Results.Redirect("login") : Results.Unauthorized();
         };
 
-    private static async IAsyncEnumerable<string> OverviewEvents(OverviewSampler sampler, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<string> OverviewEvents(OverviewSampler sampler, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted)
     {
+        // Streams never end on their own: without the stopping token a silo shutting down would wait for
+        // every open page until the host's shutdown timeout.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, requestAborted);
+        var cancellationToken = linked.Token;
         // The page gets the current figures at once, then each new sample as it is taken.
         var model = sampler.Latest;
         while (!cancellationToken.IsCancellationRequested)

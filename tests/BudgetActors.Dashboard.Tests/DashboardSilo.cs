@@ -21,6 +21,7 @@ public sealed class DashboardSilo : IAsyncDisposable
     public const string Company = "acme";
 
     private readonly string _mailFolder;
+    private bool _stopped;
 
     private DashboardSilo(WebApplication app, string mailFolder, string pathBase)
     {
@@ -103,9 +104,19 @@ public sealed class DashboardSilo : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the silo as Ctrl+C would; once only (the host cannot stop twice).</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await App.StopAsync(CancellationToken.None);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync(CancellationToken.None);
+        await StopAsync();
         await App.DisposeAsync();
         Directory.Delete(_mailFolder, recursive: true);
     }
