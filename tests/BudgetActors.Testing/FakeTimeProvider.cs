@@ -47,6 +47,18 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
+    /// <summary>
+    /// How many armed timers come due at or before <paramref name="at"/>: code under test that waits on this
+    /// clock (a delay, a deadline) has armed its timer once this counts it, so an Advance will reach it.
+    /// </summary>
+    public int TimersDueBy(DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            return _timers.Count(t => t.Due <= at);
+        }
+    }
+
     /// <summary>Moves the clock forward, firing every timer that comes due on the way.</summary>
     public void Advance(TimeSpan delta)
     {

@@ -33,6 +33,7 @@ public sealed class CallJournalTests : IAsyncLifetime
         var first = _connector.ListCostCodesAsync(ContractData.SpectrumCompany, Cancellation);
         var second = _connector.ListCostCodesAsync(ContractData.SpectrumCompany, Cancellation);
         await UntilAsync(() => Company.Journal().Entries.Count(e => e.Outcome == "running") == 2);
+        await UntilAsync(() => _clock.TimersDueBy(_clock.GetUtcNow() + TimeSpan.FromSeconds(1)) >= 2); // both latencies armed
         _clock.Advance(TimeSpan.FromSeconds(1));
         await Task.WhenAll(first, second);
 
@@ -49,6 +50,7 @@ public sealed class CallJournalTests : IAsyncLifetime
         {
             var call = _connector.ListCostCodesAsync(ContractData.SpectrumCompany, Cancellation);
             await UntilAsync(() => Company.Journal().Entries.Any(e => e.Outcome == "running"));
+            await UntilAsync(() => _clock.TimersDueBy(_clock.GetUtcNow() + TimeSpan.FromSeconds(1)) >= 1); // its latency armed
             _clock.Advance(TimeSpan.FromSeconds(1));
             await call;
         }
