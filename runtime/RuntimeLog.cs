@@ -64,4 +64,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 1408, Level = LogLevel.Warning, Message = "Leaving the grain directory failed for {GrainId}; the entry is taken over once this silo leaves")]
     public static partial void DirectoryUnregisterFailed(ILogger logger, Exception exception, GrainId grainId);
+
+    [LoggerMessage(EventId = 1409, Level = LogLevel.Warning, Message = "No cluster secret is configured: this silo made one up, so it serves alone but refuses calls other silos pass on to it. Set the same Cluster:ClusterSecret (BUDGETACTORS_CLUSTER_SECRET) on every silo to run several")]
+    public static partial void NoClusterSecret(ILogger logger);
 }

@@ -14,7 +14,8 @@ public sealed class ClusterOptions
 
     /// <summary>
     /// The secret silos show each other. Calls from another silo are trusted to carry the caller's
-    /// identity only with it. Required for a cluster of several silos; a single silo makes one up.
+    /// identity only with it. Every silo of a cluster sets the same one; a silo without one makes one up,
+    /// which serves a silo running alone but refuses the calls other silos pass on to it.
     /// </summary>
     public string? ClusterSecret { get; set; }
 
@@ -27,7 +28,7 @@ public sealed class ClusterOptions
     /// <summary>How many times a call may be passed on by silos that do not own its grain. Default 2.</summary>
     public int MaxForwardHops { get; set; } = 2;
 
-    /// <summary>Set when silos share a membership table: then they must share a configured secret.</summary>
+    /// <summary>Set when silos share a membership table: then they should share a configured secret.</summary>
     internal bool RequiresSecret { get; set; }
 
     /// <summary>The host other silos and clients use to reach this one.</summary>

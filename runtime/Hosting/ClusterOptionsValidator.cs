@@ -18,11 +18,6 @@ internal sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
             failures.Add($"ClusterOptions.Port {options.Port} is not a port number.");
         }
 
-        if (options.RequiresSecret && string.IsNullOrWhiteSpace(options.ClusterSecret))
-        {
-            failures.Add("ClusterOptions.ClusterSecret is required when silos share a cluster: every silo of the service sets the same secret (the BudgetActors silo reads it from Cluster:ClusterSecret or BUDGETACTORS_CLUSTER_SECRET).");
-        }
-
         if (options.HeartbeatInterval <= TimeSpan.Zero)
         {
             failures.Add("ClusterOptions.HeartbeatInterval must be positive.");

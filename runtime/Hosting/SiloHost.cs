@@ -75,6 +75,11 @@ internal sealed class SiloHost(
     private async Task JoinClusterAsync(ClusterMembership membership, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        if (options.RequiresSecret && string.IsNullOrWhiteSpace(options.ClusterSecret))
+        {
+            RuntimeLog.NoClusterSecret(logger);
+        }
+
         var port = await services.GetRequiredService<SiloEndpoint>().StartAsync(cancellationToken);
         var self = new SiloAddress(options.HostToAdvertise, port, time.GetUtcNow().ToUnixTimeMilliseconds());
         runtime.AttachCluster(
