@@ -75,26 +75,10 @@ internal static class FailoverBenchmark
         }
     }
 
-    /// <summary>Reads a survivor's membership view until the killed silo has left it.</summary>
+    /// <summary>Follows a survivor's membership view (it answers when the view changes) until the killed silo has left it.</summary>
     private static async Task<TimeSpan> WatchMembershipAsync(SiloProcess survivor, int deadPort, Stopwatch killed)
     {
-        using var http = new HttpClient();
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(survivor.Endpoint, "cluster/members"))
-            {
-                Version = System.Net.HttpVersion.Version20,
-                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Cluster", Secret);
-            using var response = await http.SendAsync(request);
-            var members = await response.Content.ReadAsStringAsync();
-            if (!members.Contains($":{deadPort}@", StringComparison.Ordinal))
-            {
-                return killed.Elapsed;
-            }
-
-            await Task.Delay(50);
-        }
+        await ClusterMembers.WaitUntilAsync(survivor.Endpoint, Secret, m => !m.Any(s => s.Contains($":{deadPort}@", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), CancellationToken.None);
+        return killed.Elapsed;
     }
 }

@@ -27,6 +27,7 @@ internal sealed class ClusterMembership(
     private readonly ClusterOptions _options = options.Value;
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private TaskCompletionSource _nextView = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
     private long _leaseUntil;
     private volatile bool _fenced;
@@ -86,6 +87,16 @@ internal sealed class ClusterMembership(
         RuntimeLog.SiloLeft(logger, Self.Id);
     }
 
+    /// <summary>Completes once the view's stamp is no longer <paramref name="stamp"/> (at once if it already differs).</summary>
+    public async Task WaitForViewChangeAsync(long stamp, CancellationToken cancellationToken)
+    {
+        var next = Volatile.Read(ref _nextView).Task;
+        if (View.Stamp == stamp)
+        {
+            await next.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Reads the table, declares silos with stale heartbeats dead, and updates the view.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
@@ -136,6 +147,7 @@ internal sealed class ClusterMembership(
         {
             View = view;
             ViewChanged?.Invoke(view);
+            Interlocked.Exchange(ref _nextView, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
     }
 

@@ -134,10 +134,21 @@ internal sealed class SiloEndpoint(
         await response.Body.WriteAsync(answer, http.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The live silos. With <c>?changedFrom=&lt;stamp&gt;</c> the answer waits (up to 10 s) until this silo's view
+    /// differs from that stamp, so a watcher learns of a join or a death when it happens, without asking again and again.
+    /// </summary>
     private async Task HandleMembersAsync(HttpContext http)
     {
         if ((await AuthenticateAsync(http).ConfigureAwait(false)).Authenticated)
         {
+            if (long.TryParse(http.Request.Query["changedFrom"], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var stamp))
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+                wait.CancelAfter(TimeSpan.FromSeconds(10));
+                await membership.WaitForViewChangeAsync(stamp, wait.Token).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+
             http.Response.Headers[WireHeaders.View] = membership.View.Stamp.ToString(CultureInfo.InvariantCulture);
             await http.Response.WriteAsync(
                 JsonSerializer.Serialize([.. membership.View.Silos.Select(s => s.Id)], TransportJsonContext.Default.StringArray),

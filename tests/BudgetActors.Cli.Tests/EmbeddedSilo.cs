@@ -26,15 +26,20 @@ public sealed class EmbeddedSilo : IAsyncLifetime
 
     /// <summary>
     /// Waits until the silo's mail sender has written a message matching <paramref name="match"/> into the
-    /// pickup folder (it sends from its outbox every few seconds).
+    /// pickup folder (it sends from its outbox every few seconds): each look follows a file event.
     /// </summary>
     public async Task WaitForMailAsync(Func<string, bool> match)
     {
+        using var written = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(_directory) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        watcher.Created += (_, _) => written.Release();
+        watcher.Changed += (_, _) => written.Release();
+        watcher.Renamed += (_, _) => written.Release();
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (!System.IO.Directory.Exists(MailFolder) || !System.IO.Directory.GetFiles(MailFolder, "*.eml").Any(f => match(File.ReadAllText(f))))
         {
-            Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), "No such mail arrived within 20 s.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+            var left = TimeSpan.FromSeconds(20) - started.Elapsed;
+            Assert.True(left > TimeSpan.Zero && await written.WaitAsync(left, TestContext.Current.CancellationToken), "No such mail arrived within 20 s.");
         }
     }
 
