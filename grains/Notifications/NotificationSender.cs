@@ -17,28 +17,15 @@ public sealed class NotificationSender(
     ILogger<NotificationSender> logger) : IHostedService
 {
     private readonly string _senderId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-    private CancellationTokenSource? _stop;
-    private Task? _loop;
+    private PeriodicWork? _sending;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _stop = new CancellationTokenSource();
-        var timer = new PeriodicTimer(options.Value.PollInterval, time);
-        _loop = Task.Run(() => LoopAsync(timer, _stop.Token), CancellationToken.None);
+        _sending = PeriodicWork.Start(options.Value.PollInterval, time, runAtOnce: true, SendWaitingAsync, e => WorkflowLog.OutboxPollFailed(logger, e));
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_stop is null || _loop is null)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync();
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stop.Dispose();
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _sending?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Sends every notification waiting now; returns how many went out.</summary>
     public async Task<int> SendWaitingAsync(CancellationToken cancellationToken)
@@ -67,37 +54,6 @@ public sealed class NotificationSender(
             {
                 return sent;
             }
-        }
-    }
-
-    private async Task LoopAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        using (timer)
-        {
-            do
-            {
-                try
-                {
-                    await SendWaitingAsync(cancellationToken);
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    WorkflowLog.OutboxPollFailed(logger, exception);
-                }
-            }
-            while (await NextPollAsync(timer, cancellationToken));
-        }
-    }
-
-    private static async Task<bool> NextPollAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 }

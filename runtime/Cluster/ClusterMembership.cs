@@ -25,10 +25,9 @@ internal sealed class ClusterMembership(
     ILogger<ClusterMembership> logger) : IDisposable
 {
     private readonly ClusterOptions _options = options.Value;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private TaskCompletionSource _nextView = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task? _loop;
+    private PeriodicWork? _heartbeats;
     private long _leaseUntil;
     private volatile bool _fenced;
 
@@ -52,7 +51,8 @@ internal sealed class ClusterMembership(
         await RefreshAsync(cancellationToken).ConfigureAwait(false);
         RuntimeLog.SiloJoined(logger, self.Id, View.Silos.Count);
         await NotifyAsync(View.Silos.Where(s => s != self), cancellationToken).ConfigureAwait(false);
-        _loop = Task.Run(() => HeartbeatLoopAsync(_stopping.Token), CancellationToken.None);
+        _heartbeats = PeriodicWork.Start(_options.HeartbeatInterval, time, runAtOnce: false, HeartbeatAsync,
+            e => RuntimeLog.HeartbeatFailed(logger, e)); // the lease runs out on its own if this keeps failing
     }
 
     /// <summary>Tells the other live silos to read the table now, so they see a join or a leave at once.</summary>
@@ -77,10 +77,9 @@ internal sealed class ClusterMembership(
 
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
+        if (_heartbeats is not null)
         {
-            await _loop.ConfigureAwait(false);
+            await _heartbeats.StopAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await table.SetOwnStatusAsync(Self, SiloStatus.Left, cancellationToken).ConfigureAwait(false);
@@ -151,45 +150,22 @@ internal sealed class ClusterMembership(
         }
     }
 
-    private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_options.HeartbeatInterval, time);
-        while (await NextTickAsync(timer, cancellationToken).ConfigureAwait(false))
+        if (_fenced)
         {
-            try
-            {
-                var started = time.GetTimestamp();
-                if (!await table.HeartbeatAsync(Self, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
-                {
-                    Fence();
-                    return;
-                }
+            return;
+        }
 
-                RenewLease(started);
-                await RefreshAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The lease runs out on its own if this keeps failing: the silo then stops serving.
-                RuntimeLog.HeartbeatFailed(logger, exception);
-            }
+        var started = time.GetTimestamp();
+        if (!await table.HeartbeatAsync(Self, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            Fence();
+            return;
         }
-    }
 
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        RenewLease(started);
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void RenewLease(long heartbeatStarted)
@@ -206,9 +182,5 @@ internal sealed class ClusterMembership(
         lifetime.StopApplication();
     }
 
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _refreshing.Dispose();
-    }
+    public void Dispose() => _refreshing.Dispose();
 }

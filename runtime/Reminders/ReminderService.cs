@@ -19,29 +19,12 @@ internal sealed class ReminderService(
 {
     private readonly ReminderOptions _options = options.Value;
     private readonly string _siloId = silo.Value.SiloName;
-    private CancellationTokenSource? _stop;
-    private Task? _loop;
+    private PeriodicWork? _polling;
 
-    public void Start()
-    {
-        _stop = new CancellationTokenSource();
+    public void Start() =>
+        _polling = PeriodicWork.Start(_options.PollInterval, timeProvider, runAtOnce: true, PollOnceAsync, e => RuntimeLog.ReminderPollFailed(logger, e));
 
-        // Created here, not in the loop: a period that passes before the loop first waits still counts.
-        var timer = new PeriodicTimer(_options.PollInterval, timeProvider);
-        _loop = Task.Run(() => PollLoopAsync(timer, _stop.Token));
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_stop is null || _loop is null)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync();
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stop.Dispose();
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _polling?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Claims and delivers the reminders due now; returns how many ticks were delivered.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
@@ -57,37 +40,6 @@ internal sealed class ReminderService(
             {
                 return delivered;
             }
-        }
-    }
-
-    private async Task PollLoopAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        using (timer)
-        {
-            do
-            {
-                try
-                {
-                    await PollOnceAsync(cancellationToken);
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    RuntimeLog.ReminderPollFailed(logger, exception);
-                }
-            }
-            while (await NextPollAsync(timer, cancellationToken));
-        }
-    }
-
-    private static async Task<bool> NextPollAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 
