@@ -1,12 +1,9 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using BudgetActors.Dashboard.Authentication;
 using BudgetActors.Dashboard.Overview;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Dashboard;
@@ -56,11 +53,15 @@ public static class DashboardEndpointRouteBuilderExtensions
 
         var pages = dashboard.MapGroup("").AddEndpointFilter(RequireSession(redirectToLogin: true));
         pages.MapGet("/", () => Asset("index.html"));
+        foreach (var page in DashboardPages.Names)
+        {
+            pages.MapGet("/" + page, () => Asset(page + ".html"));
+        }
 
         var api = dashboard.MapGroup("/api").AddEndpointFilter(RequireSession(redirectToLogin: false));
-        api.MapGet("/overview", (OverviewSampler sampler) => TypedResults.Json(sampler.Latest, DashboardJsonContext.Default.OverviewModel));
-        api.MapGet("/stream", (OverviewSampler sampler, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(OverviewEvents(sampler, lifetime.ApplicationStopping, cancellationToken), eventType: "overview"));
+        // Pages ask this after their event stream fails, to tell a lost connection from an ended session.
+        api.MapGet("/session", () => Results.NoContent());
+        api.MapLive("overview", DashboardJsonContext.Default.OverviewModel, (context, _) => Task.FromResult(context.RequestServices.GetRequiredService<OverviewSampler>().Latest));
 
         return dashboard;
 
@@ -111,26 +112,4 @@ public static class DashboardEndpointRouteBuilderExtensions
 
             return redirectToLogin ? Results.Redirect("login") : Results.Unauthorized();
         };
-
-    private static async IAsyncEnumerable<string> OverviewEvents(OverviewSampler sampler, CancellationToken stopping, [EnumeratorCancellation] CancellationToken requestAborted)
-    {
-        // Streams never end on their own: without the stopping token a silo shutting down would wait for
-        // every open page until the host's shutdown timeout.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, requestAborted);
-        var cancellationToken = linked.Token;
-        // The page gets the current figures at once, then each new sample as it is taken.
-        var model = sampler.Latest;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            yield return JsonSerializer.Serialize(model, DashboardJsonContext.Default.OverviewModel);
-            try
-            {
-                model = await sampler.NextAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
-        }
-    }
 }

@@ -15,7 +15,7 @@ public sealed class DashboardAuthenticationTests
         using var http = silo.NewHttpClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/overview", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/stream", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/overview/stream", Ct)).StatusCode);
         var page = await http.GetAsync("", Ct);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("login", page.Headers.Location?.OriginalString);
@@ -63,7 +63,7 @@ public sealed class DashboardAuthenticationTests
         using var overview = JsonDocument.Parse(await http.GetStringAsync("api/overview", Ct));
         Assert.Equal(silo.App.Services.GetRequiredService<LocalSiloDetails>().Name, overview.RootElement.GetProperty("thisSilo").GetProperty("name").GetString());
 
-        using (var stream = await http.GetAsync("api/stream", HttpCompletionOption.ResponseHeadersRead, Ct))
+        using (var stream = await http.GetAsync("api/overview/stream", HttpCompletionOption.ResponseHeadersRead, Ct))
         {
             Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
             Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);

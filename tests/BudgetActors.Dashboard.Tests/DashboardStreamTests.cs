@@ -13,7 +13,7 @@ public sealed class DashboardStreamTests
         await using var silo = await DashboardSilo.StartAsync();
         using var http = silo.NewHttpClient();
         await silo.LogInAsync(http);
-        using var stream = await http.GetAsync("api/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var stream = await http.GetAsync("api/overview/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(Ct));
         var first = await NextSampleAsync(reader);
 
@@ -39,7 +39,7 @@ public sealed class DashboardStreamTests
         await using var silo = await DashboardSilo.StartAsync();
         using var http = silo.NewHttpClient();
         await silo.LogInAsync(http);
-        using var stream = await http.GetAsync("api/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var stream = await http.GetAsync("api/overview/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(Ct));
         await NextSampleAsync(reader);
 

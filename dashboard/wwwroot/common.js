@@ -1,0 +1,75 @@
+"use strict";
+// What every page shares. Each page opens one Server-Sent Events stream (a relative URL, so a reverse
+// proxy's base path holds) and only renders what it is pushed. Text goes in with textContent, never as HTML.
+
+const $ = (id) => document.getElementById(id);
+const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const ms = (v) => (v >= 100 ? number.format(Math.round(v)) : number.format(v)) + " ms";
+const percent = (v) => number.format(v * 100) + " %";
+const bytes = (v) => number.format(v / (1024 * 1024)) + " MiB";
+const duration = (s) => {
+  const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
+  return (d ? d + "d " : "") + (d || h ? h + "h " : "") + m + "m " + Math.floor(s % 60) + "s";
+};
+
+function setText(id, text) { $(id).textContent = text; }
+
+function fillTable(id, rows, cells) {
+  const body = $(id).tBodies[0];
+  const fresh = document.createElement("tbody");
+  for (const row of rows) {
+    const tr = fresh.insertRow();
+    for (const value of cells(row)) { tr.insertCell().textContent = value; }
+  }
+  if (rows.length === 0) {
+    const cell = fresh.insertRow().insertCell();
+    cell.colSpan = $(id).tHead.rows[0].cells.length;
+    cell.className = "muted";
+    cell.textContent = "none yet";
+  }
+  body.replaceWith(fresh);
+}
+
+// A line chart of the history, scaled to its own maximum, drawn as SVG polylines.
+function chart(id, series) {
+  const svg = $(id);
+  const max = Math.max(1e-9, ...series.flatMap((s) => s.values));
+  svg.replaceChildren();
+  series.forEach((s, index) => {
+    const n = s.values.length;
+    const points = s.values.map((v, i) => `${n < 2 ? 0 : (i * 300) / (n - 1)},${58 - (v / max) * 56}`).join(" ");
+    const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
+    line.setAttribute("points", points);
+    line.setAttribute("class", "series-" + index);
+    svg.append(line);
+  });
+  svg.dataset.points = String(series[0].values.length);
+}
+
+// Opens the page's event stream and renders each model it pushes; a page with inputs (search, paging)
+// passes them as a query, and calls the returned function to reopen the stream when they change.
+function live(name, render, query = () => "") {
+  let events = null;
+  const open = () => {
+    events?.close();
+    const q = query();
+    events = new EventSource(`api/${name}/stream${q ? "?" + q : ""}`);
+    events.addEventListener(name, (e) => {
+      const model = JSON.parse(e.data);
+      render(model);
+      setText("connection", "live · " + new Date(model.at ?? Date.now()).toLocaleTimeString());
+      document.body.dataset.sampleAt = model.at ?? String(Date.now());
+    });
+    events.onerror = async () => {
+      setText("connection", "reconnecting…");
+      // EventSource cannot see the status; ask once whether the session ended, and go to the login page if so.
+      const answer = await fetch("api/session", { credentials: "same-origin" }).catch(() => null);
+      if (answer && answer.status === 401) {
+        events.close();
+        location.href = "login";
+      }
+    };
+  };
+  open();
+  return open;
+}

@@ -1,0 +1,2 @@
+"use strict";
+// The Reminders page.
