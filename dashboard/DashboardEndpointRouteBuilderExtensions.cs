@@ -1,5 +1,5 @@
 using BudgetActors.Dashboard.Authentication;
-using BudgetActors.Dashboard.Overview;
+using BudgetActors.Dashboard.Cluster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -61,7 +61,8 @@ public static class DashboardEndpointRouteBuilderExtensions
         var api = dashboard.MapGroup("/api").AddEndpointFilter(RequireSession(redirectToLogin: false));
         // Pages ask this after their event stream fails, to tell a lost connection from an ended session.
         api.MapGet("/session", () => Results.NoContent());
-        api.MapLive("overview", DashboardJsonContext.Default.OverviewModel, (context, _) => Task.FromResult(context.RequestServices.GetRequiredService<OverviewSampler>().Latest));
+        api.MapLive("overview", DashboardJsonContext.Default.OverviewModel, async (context, ct) => (await Sampler(context).LatestAsync(ct).ConfigureAwait(false)).Overview);
+        api.MapLive("grains", DashboardJsonContext.Default.GrainsModel, async (context, ct) => (await Sampler(context).LatestAsync(ct).ConfigureAwait(false)).Grains);
 
         return dashboard;
 
@@ -88,6 +89,8 @@ public static class DashboardEndpointRouteBuilderExtensions
             return Results.StatusCode(StatusCodes.Status303SeeOther);
         }
     }
+
+    private static ClusterSampler Sampler(HttpContext context) => context.RequestServices.GetRequiredService<ClusterSampler>();
 
     private static IResult Asset(string name) =>
         DashboardAssets.TryGet(name, out var content, out var contentType) ? Results.Bytes(content, contentType) : Results.NotFound();

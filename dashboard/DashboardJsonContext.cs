@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BudgetActors.Dashboard.Grains;
 using BudgetActors.Dashboard.Overview;
 
 namespace BudgetActors.Dashboard;
@@ -7,4 +8,5 @@ namespace BudgetActors.Dashboard;
 /// <summary>Source-generated JSON for what the dashboard sends its pages (camelCase, as JavaScript reads it).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(OverviewModel))]
+[JsonSerializable(typeof(GrainsModel))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -1,5 +1,5 @@
 using BudgetActors.Dashboard.Authentication;
-using BudgetActors.Dashboard.Overview;
+using BudgetActors.Dashboard.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,8 +24,8 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OperatorSessions>();
-        services.TryAddSingleton<OverviewSampler>();
-        services.AddHostedService(sp => sp.GetRequiredService<OverviewSampler>());
+        services.TryAddSingleton<ClusterSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterSampler>());
         return services;
     }
 }

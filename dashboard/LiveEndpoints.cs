@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using BudgetActors.Dashboard.Overview;
+using BudgetActors.Dashboard.Cluster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +20,7 @@ internal static class LiveEndpoints
     {
         // The explicit return type keeps the lambda from binding as a RequestDelegate, which drops the result.
         api.MapGet("/" + name, async Task<IResult> (HttpContext context) => TypedResults.Json(await read(context, context.RequestAborted).ConfigureAwait(false), json));
-        api.MapGet("/" + name + "/stream", (HttpContext context, OverviewSampler sampler, IHostApplicationLifetime lifetime) =>
+        api.MapGet("/" + name + "/stream", (HttpContext context, ClusterSampler sampler, IHostApplicationLifetime lifetime) =>
             TypedResults.ServerSentEvents(Events(context, json, read, sampler, lifetime.ApplicationStopping, context.RequestAborted), eventType: name));
     }
 
@@ -28,7 +28,7 @@ internal static class LiveEndpoints
         HttpContext context,
         JsonTypeInfo<T> json,
         Func<HttpContext, CancellationToken, Task<T>> read,
-        OverviewSampler sampler,
+        ClusterSampler sampler,
         CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken requestAborted)
     {

@@ -1,10 +1,10 @@
 namespace BudgetActors.Dashboard.Overview;
 
-/// <summary>What the Overview page shows: one sample, with the history its charts draw.</summary>
+/// <summary>What the Overview page shows: the cluster at one sample, with the history its charts draw.</summary>
 internal sealed record OverviewModel(
     DateTimeOffset At,
-    SiloOverview ThisSilo,
-    IReadOnlyList<ClusterMemberOverview> Cluster,
+    ClusterTotals Totals,
+    IReadOnlyList<SiloOverview> Silos,
     OverviewPoint Now,
     IReadOnlyList<OverviewPoint> History,
     IReadOnlyList<MethodOverview> TopMethodsByCalls,
@@ -12,10 +12,15 @@ internal sealed record OverviewModel(
     IReadOnlyList<MethodOverview> TopMethodsByLatency,
     IReadOnlyList<GrainTypeActivations> Activations);
 
-/// <summary>This silo: who it is and what it costs the machine.</summary>
+/// <summary>Every live silo together.</summary>
+internal sealed record ClusterTotals(int Silos, int Activations, long TotalCalls, long TotalFailures);
+
+/// <summary>One live silo: who it is, whether it answers, and what it costs its machine.</summary>
+/// <param name="Status">"Serving", "Not serving" (stopping, or its membership lease ran out) or "Not answering".</param>
 internal sealed record SiloOverview(
+    string Silo,
     string Name,
-    string? Address,
+    bool IsThisSilo,
     string Status,
     double UptimeSeconds,
     double CpuPercent,
@@ -23,12 +28,10 @@ internal sealed record SiloOverview(
     long ManagedHeapBytes,
     int Activations,
     long TotalCalls,
-    long TotalFailures);
+    long TotalFailures,
+    double CallsPerSecond);
 
-/// <summary>A live silo of the cluster as this silo's membership view has it.</summary>
-internal sealed record ClusterMemberOverview(string Address, bool IsThisSilo);
-
-/// <summary>One second (one sample interval) of traffic and load.</summary>
+/// <summary>One sample interval of the whole cluster's traffic and load (CPU: the silos' average).</summary>
 internal sealed record OverviewPoint(
     DateTimeOffset At,
     double CallsPerSecond,
@@ -38,7 +41,7 @@ internal sealed record OverviewPoint(
     double CpuPercent,
     long WorkingSetBytes);
 
-/// <summary>One grain method: totals and percentiles since the silo started, the rate over the last interval.</summary>
+/// <summary>One grain method across the cluster: totals and percentiles since the silos started, the rate over the last interval.</summary>
 internal sealed record MethodOverview(
     string GrainInterface,
     string Method,

@@ -14,11 +14,14 @@ const duration = (s) => {
 
 function setText(id, text) { $(id).textContent = text; }
 
-function fillTable(id, rows, cells) {
+// Replaces a table's rows: cells(row) gives each row's texts, rowClass(row) an optional class (e.g. "bad").
+function fillTable(id, rows, cells, rowClass = () => "") {
   const body = $(id).tBodies[0];
   const fresh = document.createElement("tbody");
   for (const row of rows) {
     const tr = fresh.insertRow();
+    const name = rowClass(row);
+    if (name) { tr.className = name; }
     for (const value of cells(row)) { tr.insertCell().textContent = value; }
   }
   if (rows.length === 0) {

@@ -2,7 +2,7 @@
 // The Overview page: cluster-wide traffic and load, pushed once a sample interval (see common.js).
 
 function render(model) {
-  const now = model.now, silo = model.thisSilo, history = model.history;
+  const now = model.now, history = model.history;
   setText("calls-per-second", number.format(now.callsPerSecond));
   setText("error-rate", percent(now.errorRate));
   setText("p50", ms(now.p50Milliseconds));
@@ -13,23 +13,15 @@ function render(model) {
   chart("chart-latency", [{ values: history.map((p) => p.p50Milliseconds) }, { values: history.map((p) => p.p99Milliseconds) }]);
   chart("chart-cpu", [{ values: history.map((p) => p.cpuPercent) }]);
 
-  setText("silo-name", silo.name);
-  setText("silo-address", silo.address ?? "no endpoint");
-  setText("silo-status", silo.status);
-  setText("silo-uptime", duration(silo.uptimeSeconds));
-  setText("silo-cpu", number.format(silo.cpuPercent) + " %");
-  setText("silo-memory", bytes(silo.workingSetBytes));
-  setText("silo-heap", bytes(silo.managedHeapBytes));
-  setText("silo-activations", String(silo.activations));
-  setText("silo-calls", String(silo.totalCalls));
-  setText("silo-failures", String(silo.totalFailures));
-
-  const cluster = $("cluster");
-  cluster.replaceChildren(...model.cluster.map((m) => {
-    const li = document.createElement("li");
-    li.textContent = m.address + (m.isThisSilo ? " (this silo)" : "");
-    return li;
-  }));
+  const totals = model.totals;
+  setText("total-silos", totals.silos === 1 ? "1 silo" : `${totals.silos} silos`);
+  setText("total-activations", String(totals.activations));
+  setText("total-calls", String(totals.totalCalls));
+  setText("total-failures", String(totals.totalFailures));
+  fillTable("silos", model.silos, (s) => [
+    s.silo + (s.isThisSilo ? " (this silo)" : ""), s.name, s.status, duration(s.uptimeSeconds), number.format(s.cpuPercent) + " %",
+    bytes(s.workingSetBytes), bytes(s.managedHeapBytes), String(s.activations), number.format(s.callsPerSecond), String(s.totalCalls), String(s.totalFailures),
+  ], (s) => (s.status === "Serving" ? "" : "bad"));
 
   fillTable("top-calls", model.topMethodsByCalls, (m) => [m.grainInterface, m.method, String(m.calls), number.format(m.callsPerSecond)]);
   fillTable("top-errors", model.topMethodsByErrors, (m) => [m.grainInterface, m.method, String(m.failures), String(m.calls)]);

@@ -42,6 +42,7 @@ public static class ClusterHostingExtensions
             sp.GetRequiredService<ClusterSecret>(),
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value,
             sp.GetService<ICallerAuthenticator>(),
+            sp.GetRequiredService<SiloStatistics>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SiloEndpoint>>()));
         return silo;
     }

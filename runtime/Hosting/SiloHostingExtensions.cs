@@ -68,7 +68,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<GrainJsonOptions>();
         services.AddSingleton<GrainClassRegistry>();
         services.AddSingleton<CallStatistics>();
-        services.AddSingleton(sp => new SiloStatistics(sp.GetRequiredService<GrainRuntime>(), sp.GetRequiredService<LocalSiloDetails>(), sp));
+        services.AddSingleton(sp => new SiloStatistics(sp.GetRequiredService<GrainRuntime>(), sp.GetRequiredService<LocalSiloDetails>(), sp, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReminderRegistry>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<GrainRuntime>();

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace BudgetActors.Runtime;
 
 /// <summary>
 /// Call latencies counted in the runtime's histogram buckets. Two distributions taken a second apart
 /// subtract into the calls of that second, so a dashboard shows the p99 of now, not of since start.
 /// </summary>
+[JsonConverter(typeof(LatencyDistributionJsonConverter))]
 public sealed class LatencyDistribution
 {
     private readonly long[] _buckets;
@@ -18,6 +21,21 @@ public sealed class LatencyDistribution
 
     /// <summary>How many calls the distribution holds.</summary>
     public long Count { get; }
+
+    /// <summary>The bucket counts, in the runtime's bucket order (read-only by convention: shared, never copied).</summary>
+    internal long[] Buckets => _buckets;
+
+    /// <summary>The calls of both distributions together: how the figures of several silos add up to the cluster's.</summary>
+    public LatencyDistribution Add(LatencyDistribution other)
+    {
+        var buckets = new long[_buckets.Length];
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            buckets[i] = _buckets[i] + other._buckets[i];
+        }
+
+        return new LatencyDistribution(buckets);
+    }
 
     /// <summary>The calls in this distribution that <paramref name="earlier"/> did not hold yet.</summary>
     public LatencyDistribution Since(LatencyDistribution earlier)

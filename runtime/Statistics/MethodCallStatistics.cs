@@ -44,20 +44,10 @@ internal sealed class MethodCallStatistics(GrainMethod method)
         {
             calls += Volatile.Read(ref stripe.Calls);
             failures += Volatile.Read(ref stripe.Failures);
-            for (var i = 0; i < buckets.Length; i++)
-            {
-                buckets[i] += Volatile.Read(ref stripe.Buckets[i]);
-            }
         }
 
-        var total = buckets.Sum();
-        return new MethodCallSnapshot(
-            Method.InterfaceType.Name,
-            Method.Name,
-            calls,
-            failures,
-            TimeSpan.FromTicks((long)(LatencyHistogram.Percentile(buckets, total, 0.50) / 100)),
-            TimeSpan.FromTicks((long)(LatencyHistogram.Percentile(buckets, total, 0.99) / 100)));
+        AddBucketsTo(buckets);
+        return new MethodCallSnapshot(Method.InterfaceType.Name, Method.Name, calls, failures, new LatencyDistribution(buckets));
     }
 
     private sealed class Stripe

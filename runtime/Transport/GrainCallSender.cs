@@ -176,6 +176,17 @@ internal sealed class GrainCallSender : IDisposable
             ?? throw new RemoteGrainException($"Silo {silo.Authority} answered who the caller is with nothing.");
     }
 
+    /// <summary>The figures <paramref name="silo"/> reports about itself (silos only: it takes the cluster secret).</summary>
+    public async Task<SiloReport> GetStatisticsAsync(Uri silo, AuthenticationHeaderValue credentials, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, silo, WireHeaders.StatisticsPath, credentials);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(body, TransportJsonContext.Default.SiloReport)
+            ?? throw new RemoteGrainException($"Silo {silo.Authority} reported nothing.");
+    }
+
     private static HttpRequestMessage Request(HttpMethod method, Uri silo, string path, AuthenticationHeaderValue credentials)
     {
         var request = new HttpRequestMessage(method, new Uri(silo, path))

@@ -28,6 +28,7 @@ internal sealed class SiloEndpoint(
     ClusterSecret secret,
     ClusterOptions options,
     ICallerAuthenticator? authenticator,
+    SiloStatistics statistics,
     ILogger<SiloEndpoint> logger) : IAsyncDisposable
 {
     private WebApplication? _app;
@@ -49,6 +50,7 @@ internal sealed class SiloEndpoint(
         app.MapGet(WireHeaders.HealthPath, (RequestDelegate)HandleHealthAsync);
         app.MapPost(WireHeaders.RefreshPath, (RequestDelegate)HandleRefreshAsync);
         app.MapGet(WireHeaders.WhoAmIPath, (RequestDelegate)HandleWhoAmIAsync);
+        app.MapGet(WireHeaders.StatisticsPath, (RequestDelegate)HandleStatisticsAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;
 
@@ -162,6 +164,20 @@ internal sealed class SiloEndpoint(
         if ((await AuthenticateAsync(http).ConfigureAwait(false)) is { Authenticated: true, FromSilo: true })
         {
             await membership.RefreshAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+        else if (!http.Response.HasStarted)
+        {
+            await RefuseAsync(http, StatusCodes.Status403Forbidden, "only silos of the cluster may ask").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>This silo's figures, for the dashboard of another silo; clients may not read them.</summary>
+    private async Task HandleStatisticsAsync(HttpContext http)
+    {
+        if ((await AuthenticateAsync(http).ConfigureAwait(false)) is { Authenticated: true, FromSilo: true })
+        {
+            var report = statistics.Report();
+            await http.Response.WriteAsync(JsonSerializer.Serialize(report, TransportJsonContext.Default.SiloReport), http.RequestAborted).ConfigureAwait(false);
         }
         else if (!http.Response.HasStarted)
         {

@@ -6,5 +6,6 @@ namespace BudgetActors.Runtime;
 [JsonSerializable(typeof(RemoteError))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(CallerIdentity))]
+[JsonSerializable(typeof(SiloReport))]
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 internal sealed partial class TransportJsonContext : JsonSerializerContext;

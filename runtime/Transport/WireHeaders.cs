@@ -11,6 +11,7 @@ internal static class WireHeaders
     public const string HealthPath = "health";
     public const string RefreshPath = "cluster/refresh";
     public const string WhoAmIPath = "whoami";
+    public const string StatisticsPath = "cluster/statistics";
 
     /// <summary><c>type/key</c>, each part percent-encoded.</summary>
     public const string Grain = "ba-grain";

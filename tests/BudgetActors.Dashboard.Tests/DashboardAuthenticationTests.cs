@@ -61,7 +61,7 @@ public sealed class DashboardAuthenticationTests
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("", Ct)).StatusCode);
         using var overview = JsonDocument.Parse(await http.GetStringAsync("api/overview", Ct));
-        Assert.Equal(silo.App.Services.GetRequiredService<LocalSiloDetails>().Name, overview.RootElement.GetProperty("thisSilo").GetProperty("name").GetString());
+        Assert.Equal(silo.App.Services.GetRequiredService<LocalSiloDetails>().Name, overview.RootElement.GetProperty("silos")[0].GetProperty("name").GetString());
 
         using (var stream = await http.GetAsync("api/overview/stream", HttpCompletionOption.ResponseHeadersRead, Ct))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -52,21 +53,32 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await Expect(page).ToHaveURLAsync(silo.DashboardUrl.ToString());
         var name = silo.App.Services.GetService(typeof(LocalSiloDetails)) is LocalSiloDetails details ? details.Name : "";
-        await Expect(page.Locator("#silo-name")).ToHaveTextAsync(name);
-        await Expect(page.Locator("#silo-status")).ToHaveTextAsync("Serving");
-        await Expect(page.Locator("#cluster")).ToContainTextAsync("(this silo)");
-        var callsBefore = long.Parse(await page.Locator("#silo-calls").TextContentAsync() ?? "0", CultureInfo.InvariantCulture);
+        await Expect(page.Locator("#silos")).ToContainTextAsync(name);
+        await Expect(page.Locator("#silos")).ToContainTextAsync("Serving");
+        await Expect(page.Locator("#silos")).ToContainTextAsync("(this silo)");
+        await Expect(page.Locator("#total-silos")).ToHaveTextAsync("1 silo");
+        var callsBefore = long.Parse(await page.Locator("#total-calls").TextContentAsync() ?? "0", CultureInfo.InvariantCulture);
 
         await silo.CallGrainsAsync(setups: 20);
 
         // Pushed over the event stream: no reload.
-        await Expect(page.Locator("#silo-calls")).Not.ToHaveTextAsync(callsBefore.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#total-calls")).Not.ToHaveTextAsync(callsBefore.ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#top-calls")).ToContainTextAsync("ConfigureAsync");
         await Expect(page.Locator("#top-errors")).ToContainTextAsync("GetAsync");
         await Expect(page.Locator("#activations")).ToContainTextAsync("company");
-        Assert.True(long.Parse(await page.Locator("#silo-calls").TextContentAsync() ?? "0", CultureInfo.InvariantCulture) >= callsBefore + 21);
+        Assert.True(long.Parse(await page.Locator("#total-calls").TextContentAsync() ?? "0", CultureInfo.InvariantCulture) >= callsBefore + 21);
         await Expect(page.Locator("#chart-calls polyline")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Artifact("overview.png"), FullPage = true });
+
+        // The Grains page: every method with its figures, activations per silo; the filter narrows the list.
+        await page.ClickAsync("#nav-grains");
+        await Expect(page).ToHaveURLAsync(new Uri(silo.DashboardUrl, "grains").ToString());
+        await Expect(page.Locator("#methods")).ToContainTextAsync("ConfigureAsync");
+        await Expect(page.Locator("#grain-types thead")).ToContainTextAsync(silo.App.Services.GetRequiredService<LocalSiloDetails>().Address!.Id);
+        await Expect(page.Locator("#grain-types")).ToContainTextAsync("company");
+        await page.FillAsync("#filter", "ConfigureAsync");
+        await Expect(page.Locator("#methods tbody tr")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Artifact("grains.png"), FullPage = true });
 
         await page.ClickAsync("#logout");
         await Expect(page).ToHaveURLAsync(new Uri(silo.DashboardUrl, "login").ToString());

@@ -19,6 +19,7 @@ public sealed class DashboardSilo : IAsyncDisposable
     public const string User = "operator";
     public const string Password = "dashboard-tests-password";
     public const string Company = "acme";
+    public const string ClusterSecret = "dashboard-tests-secret";
 
     private readonly string _mailFolder;
     private bool _stopped;
@@ -38,9 +39,13 @@ public sealed class DashboardSilo : IAsyncDisposable
 
     public Uri DashboardUrl { get; }
 
+    /// <summary>Where other silos and clients reach this silo's grains.</summary>
+    public Uri SiloEndpoint => App.Services.GetRequiredService<LocalSiloDetails>().Address!.Endpoint;
+
     public IClusterClient Grains => App.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<DashboardSilo> StartAsync(string pathBase = "")
+    /// <param name="cluster">Membership and directory shared with other silos of the test (one in-memory cluster); none: a cluster of one.</param>
+    public static async Task<DashboardSilo> StartAsync(string pathBase = "", (MemoryMembershipTable Members, MemoryGrainDirectory Directory)? cluster = null)
     {
         var mailFolder = Directory.CreateTempSubdirectory("budgetactors-dashboard-mail-").FullName;
         string[] args =
@@ -51,19 +56,29 @@ public sealed class DashboardSilo : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = builder.AddSiloSettings(args);
-        builder.UseBudgetActorsSilo(silo => silo
-            .UseLocalhostClustering("dashboard-tests")
-            .BindSiloOptions(builder.Configuration)
-            .AddBudgetWorkflow()
-            .AddErpConnector(new InMemoryErp(ErpSystem.Spectrum))
-            .AddErpConnector(new InMemoryErp(ErpSystem.Vista))
-            .UseSiloStorage(settings)
-            .UseSiloClustering(settings, builder.Configuration)
-            .Configure<ClusterOptions>(o =>
+        builder.UseBudgetActorsSilo(silo =>
+        {
+            silo.UseLocalhostClustering("dashboard-tests")
+                .BindSiloOptions(builder.Configuration)
+                .AddBudgetWorkflow()
+                .AddErpConnector(new InMemoryErp(ErpSystem.Spectrum))
+                .AddErpConnector(new InMemoryErp(ErpSystem.Vista))
+                .UseSiloStorage(settings);
+            if (cluster is { } shared)
+            {
+                silo.UseMemoryClustering(shared.Members, shared.Directory, Options);
+            }
+            else
+            {
+                silo.UseSiloClustering(settings, builder.Configuration).Configure<ClusterOptions>(Options);
+            }
+
+            static void Options(ClusterOptions o)
             {
                 o.Port = 0;
-                o.ClusterSecret ??= "dashboard-tests-secret";
-            }));
+                o.ClusterSecret ??= ClusterSecret;
+            }
+        });
         builder.Services.AddBudgetActorsApi();
         builder.AddSiloDashboard();
         var app = builder.Build();
@@ -78,6 +93,15 @@ public sealed class DashboardSilo : IAsyncDisposable
         app.MapSiloDashboard();
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new DashboardSilo(app, mailFolder, pathBase);
+    }
+
+    /// <summary>Grain calls placed on this silo, counted by its own statistics (a grain key it owns).</summary>
+    public string KeyOwnedHere(string prefix)
+    {
+        var self = App.Services.GetRequiredService<LocalSiloDetails>().Address!;
+        var silos = App.Services.GetRequiredService<SiloStatistics>().ClusterSilos();
+        return Enumerable.Range(0, 10_000).Select(i => $"{prefix}-{i}")
+            .First(key => RendezvousPlacement.Owner(new GrainId("company", key), silos) == self);
     }
 
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
@@ -101,6 +125,16 @@ public sealed class DashboardSilo : IAsyncDisposable
 
             RequestContext.Caller = new CallerIdentity(Company, "nobody");
             await Assert.ThrowsAsync<WorkflowException>(() => Grains.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, "no-such-project")).GetAsync());
+        }
+    }
+
+    /// <summary>Sets company <paramref name="company"/> up as the silo itself would.</summary>
+    public async Task ConfigureCompanyAsync(string company)
+    {
+        using (RequestContext.Suppress())
+        {
+            RequestContext.Caller = new CallerIdentity(company, "system:setup");
+            await Grains.GetGrain<ICompanyGrain>(company).ConfigureAsync(new CompanySettings(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0)));
         }
     }
 

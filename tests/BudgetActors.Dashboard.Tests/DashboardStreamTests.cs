@@ -25,9 +25,9 @@ public sealed class DashboardStreamTests
         {
             sample = await NextSampleAsync(reader);
         }
-        while (sample.GetProperty("thisSilo").GetProperty("totalCalls").GetInt64() < Calls(first) + 6);
+        while (sample.GetProperty("totals").GetProperty("totalCalls").GetInt64() < Calls(first) + 6);
 
-        Assert.True(sample.GetProperty("thisSilo").GetProperty("totalFailures").GetInt64() >= 1);
+        Assert.True(sample.GetProperty("totals").GetProperty("totalFailures").GetInt64() >= 1);
         Assert.True(sample.GetProperty("history").GetArrayLength() >= 2);
         Assert.True(DateTimeOffset.Parse(sample.GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
             > DateTimeOffset.Parse(first.GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
@@ -53,7 +53,7 @@ public sealed class DashboardStreamTests
         }
     }
 
-    private static long Calls(JsonElement sample) => sample.GetProperty("thisSilo").GetProperty("totalCalls").GetInt64();
+    private static long Calls(JsonElement sample) => sample.GetProperty("totals").GetProperty("totalCalls").GetInt64();
 
     private static async Task<JsonElement> NextSampleAsync(StreamReader reader)
     {

@@ -71,6 +71,25 @@ public sealed class ClusterClientTests
     }
 
     [Fact]
+    public async Task A_silos_figures_are_for_the_other_silos_not_for_clients_even_with_a_valid_token()
+    {
+        await using var cluster = await StartClusterAsync(2);
+        var endpoint = TestCluster.MembershipOf(cluster.Silos[0]).Self.Endpoint;
+        var statistics = cluster.Silos[1].Services.GetRequiredService<SiloStatistics>();
+
+        using var raw = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, "cluster/statistics")) { Version = System.Net.HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.ProjectManager);
+        using var response = await raw.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+
+        // The other silo, with the cluster secret, gets them: one report per live silo.
+        var reports = await statistics.ReportClusterAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(cluster.Silos.Select(s => TestCluster.MembershipOf(s).Self.Id).Order(), reports.Select(r => r.Silo).Order());
+        Assert.All(reports, r => Assert.True(r.Reachable && r.IsServing && r.ProcessorCount > 0));
+    }
+
+    [Fact]
     public async Task A_client_with_a_wrong_token_gets_a_clear_error()
     {
         await using var cluster = await StartClusterAsync(1);

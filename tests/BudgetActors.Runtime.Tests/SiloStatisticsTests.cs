@@ -42,4 +42,26 @@ public sealed class SiloStatisticsTests
         Assert.Equal([statistics.Silo.Address], statistics.ClusterSilos());
         Assert.False(string.IsNullOrEmpty(statistics.Silo.Name));
     }
+
+    [Fact]
+    public async Task A_report_crosses_the_wire_with_its_latency_distribution_and_distributions_of_several_silos_add_up()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var statistics = silo.Services.GetRequiredService<SiloStatistics>();
+        for (var i = 0; i < 5; i++)
+        {
+            await silo.Client.GetGrain<ITurnGrain>(TestSilo.NewKey("wire")).PingAsync();
+        }
+
+        var report = statistics.Report();
+        var json = System.Text.Json.JsonSerializer.Serialize(report, TransportJsonContext.Default.SiloReport);
+        var read = System.Text.Json.JsonSerializer.Deserialize(json, TransportJsonContext.Default.SiloReport)!;
+
+        var sent = Assert.Single(report.Methods, m => m.Method == nameof(ITurnGrain.PingAsync));
+        var received = Assert.Single(read.Methods, m => m.Method == nameof(ITurnGrain.PingAsync));
+        Assert.Equal((sent.Calls, sent.Latency.Count, sent.P50, sent.P99), (received.Calls, received.Latency.Count, received.P50, received.P99));
+        Assert.Equal(report.Activations, read.Activations);
+        Assert.Equal(2 * sent.Latency.Count, sent.Latency.Add(received.Latency).Count);
+        Assert.Equal(sent.P99, sent.Latency.Add(received.Latency).Percentile(0.99));
+    }
 }
