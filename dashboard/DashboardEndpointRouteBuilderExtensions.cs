@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BudgetActors.Dashboard;
 
@@ -30,8 +31,22 @@ public static class DashboardEndpointRouteBuilderExtensions
             headers.CacheControl = "no-store";
             headers["Referrer-Policy"] = "same-origin";
 
+            // A dashboard given a port of its own is not there on the silo's other ports.
+            var http = context.HttpContext;
+            if (http.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value.Port is { } port && http.Connection.LocalPort != port)
+            {
+                return Results.NotFound();
+            }
+
+            // A form another site posts (login CSRF, forced logout) is refused; browsers say where a request comes from.
+            var request = http.Request;
+            if (HttpMethods.IsPost(request.Method) && request.Headers["Sec-Fetch-Site"] == "cross-site")
+            {
+                DashboardLog.CrossSitePost(Logger(http), request.Path.Value ?? "", http.Connection.RemoteIpAddress?.ToString());
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
             // Routing treats /dashboard and /dashboard/ alike, but the pages' relative URLs need the slash.
-            var request = context.HttpContext.Request;
             if (string.Equals(request.Path.Value, path, StringComparison.OrdinalIgnoreCase))
             {
                 return Results.Redirect(path[(path.LastIndexOf('/') + 1)..] + "/" + request.QueryString);
@@ -66,29 +81,47 @@ public static class DashboardEndpointRouteBuilderExtensions
 
         return dashboard;
 
-        async Task<IResult> LoginAsync(HttpContext context, OperatorSessions sessions, ILoggerFactory loggers)
+        async Task<IResult> LoginAsync(HttpContext context, OperatorSessions sessions, LoginThrottle throttle)
         {
-            var logger = loggers.CreateLogger(typeof(DashboardEndpointRouteBuilderExtensions).FullName!);
-            var remote = context.Connection.RemoteIpAddress?.ToString();
+            var logger = Logger(context);
+            var remote = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             if (!context.Request.HasFormContentType)
             {
                 return Results.BadRequest();
             }
 
+            if (throttle.RetryAfter(remote) is { } wait)
+            {
+                DashboardLog.LoginThrottled(logger, remote, wait);
+                context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return SeeOther(context, "login?throttled=1");
+            }
+
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             if (!sessions.CredentialMatches(form["user"], form["password"]))
             {
+                throttle.Failed(remote);
                 DashboardLog.LoginRefused(logger, remote);
-                return Results.Redirect("login?failed=1");
+                return SeeOther(context, "login?failed=1");
             }
+
+            throttle.Succeeded(remote);
 
             context.Response.Cookies.Append(SessionCookie, sessions.Start(), CookieOptions(context, path));
             DashboardLog.LoggedIn(logger, form["user"].ToString(), remote);
-            // 303 so the browser follows with a GET and a reload does not post the password again.
-            context.Response.Headers.Location = "./";
-            return Results.StatusCode(StatusCodes.Status303SeeOther);
+            return SeeOther(context, "./");
         }
     }
+
+    /// <summary>303 so the browser follows with a GET and a reload does not post the password again.</summary>
+    private static IResult SeeOther(HttpContext context, string location)
+    {
+        context.Response.Headers.Location = location;
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardEndpointRouteBuilderExtensions).FullName!);
 
     private static ClusterSampler Sampler(HttpContext context) => context.RequestServices.GetRequiredService<ClusterSampler>();
 

@@ -13,4 +13,10 @@ internal static partial class DashboardLog
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Taking the dashboard's figures failed; the next sample tries again")]
     public static partial void SampleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Refused a dashboard login from {Remote} without checking it: too many wrong credentials, it may try again in {RetryAfter}")]
+    public static partial void LoginThrottled(ILogger logger, string remote, TimeSpan retryAfter);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Refused a dashboard {Action} posted from another site (Sec-Fetch-Site: cross-site) from {Remote}")]
+    public static partial void CrossSitePost(ILogger logger, string action, string? remote);
 }

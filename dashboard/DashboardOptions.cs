@@ -14,4 +14,16 @@ public sealed class DashboardOptions
 
     /// <summary>How many samples the history charts keep. Default 120 (two minutes at one a second).</summary>
     public int HistoryLength { get; set; } = 120;
+
+    /// <summary>
+    /// Serve the dashboard only on this port, a listener of its own (e.g. one the firewall opens to operators
+    /// only); unset: on the silo's web port beside the REST API.
+    /// </summary>
+    public int? Port { get; set; }
+
+    /// <summary>Wrong credentials one address may try within <see cref="FailedLoginWindow"/> before it must wait. Default 5.</summary>
+    public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>How long a wrong credential counts against its address. Default 5 minutes.</summary>
+    public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

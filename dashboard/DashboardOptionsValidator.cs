@@ -36,6 +36,21 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             failures.Add("Dashboard:HistoryLength must be between 2 and 3600.");
         }
 
+        if (options.Port is < 1 or > 65535)
+        {
+            failures.Add("Dashboard:Port must be a TCP port (1-65535), or unset to share the silo's web port.");
+        }
+
+        if (options.MaxFailedLogins < 1)
+        {
+            failures.Add("Dashboard:MaxFailedLogins must be at least 1.");
+        }
+
+        if (options.FailedLoginWindow <= TimeSpan.Zero)
+        {
+            failures.Add("Dashboard:FailedLoginWindow must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -24,6 +24,7 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OperatorSessions>();
+        services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<ClusterSampler>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSampler>());
         return services;

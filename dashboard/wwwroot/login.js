@@ -1,5 +1,9 @@
 "use strict";
-// The server sends ?failed=1 back after a wrong credential; say so without echoing anything from the URL.
-if (new URLSearchParams(location.search).has("failed")) {
-  document.getElementById("failed").hidden = false;
+// The server sends ?failed=1 back after a wrong credential and ?throttled=1 after too many; say so
+// without echoing anything from the URL.
+const query = new URLSearchParams(location.search);
+for (const id of ["failed", "throttled"]) {
+  if (query.has(id)) {
+    document.getElementById(id).hidden = false;
+  }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BudgetActors.Dashboard;
+using Microsoft.Extensions.Options;
 
 namespace BudgetActors.Silo.Hosting;
 
@@ -25,7 +26,46 @@ public static class SiloDashboardExtensions
         }
 
         builder.Services.AddSingleton(new GeneratedOperatorPassword(generated));
+        if (builder.Configuration.GetValue<int?>("Dashboard:Port") is { } port)
+        {
+            ListenOnDashboardPort(builder, port);
+        }
+
         return builder;
+    }
+
+    /// <summary>Where an operator opens the dashboard: its own port if it has one, else the silo's first web address.</summary>
+    public static string Url(WebApplication app)
+    {
+        var port = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Port;
+        var url = app.Urls.FirstOrDefault(u => port is null || u.EndsWith(":" + port, StringComparison.Ordinal))
+            ?? app.Urls.FirstOrDefault() ?? SiloHostExtensions.DefaultUrl;
+        return url.Replace("://+:", "://localhost:", StringComparison.Ordinal).Replace("://*:", "://localhost:", StringComparison.Ordinal)
+            .Replace("://0.0.0.0:", "://localhost:", StringComparison.Ordinal).Replace("://[::]:", "://localhost:", StringComparison.Ordinal) + Path + "/";
+    }
+
+    /// <summary>
+    /// Adds the dashboard's port to the addresses the silo listens on, on the same interface as its first web
+    /// address (a silo listening on localhost only does not open its dashboard to the network).
+    /// </summary>
+    private static void ListenOnDashboardPort(WebApplicationBuilder builder, int port)
+    {
+        var configuration = builder.Configuration;
+        if (configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            configuration["Kestrel:Endpoints:Dashboard:Url"] = $"http://*:{port}";
+        }
+        else if (!string.IsNullOrEmpty(configuration["urls"]))
+        {
+            var urls = configuration["urls"]!;
+            var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+            var host = first[(first.IndexOf("://", StringComparison.Ordinal) + 3)..first.LastIndexOf(':')];
+            builder.WebHost.UseUrls($"{urls};http://{host}:{port}");
+        }
+        else
+        {
+            builder.WebHost.UseSetting("http_ports", $"{configuration["http_ports"]};{port}".TrimStart(';'));
+        }
     }
 
     public static WebApplication MapSiloDashboard(this WebApplication app)

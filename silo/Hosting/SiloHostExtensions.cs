@@ -151,8 +151,8 @@ public static class SiloHostExtensions
 
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Operator;
         await output.WriteLineAsync(app.Services.GetRequiredService<GeneratedOperatorPassword>().Password is { } password
-            ? $"Operator dashboard at {url}{SiloDashboardExtensions.Path}/ (user {dashboard.User}, password {password}: made up for this run; set Dashboard:Operator:Password to choose one)"
-            : $"Operator dashboard at {url}{SiloDashboardExtensions.Path}/ (user {dashboard.User}, the password configured in Dashboard:Operator:Password)");
+            ? $"Operator dashboard at {SiloDashboardExtensions.Url(app)} (user {dashboard.User}, password {password}: made up for this run; set Dashboard:Operator:Password to choose one)"
+            : $"Operator dashboard at {SiloDashboardExtensions.Url(app)} (user {dashboard.User}, the password configured in Dashboard:Operator:Password)");
         await output.WriteLineAsync($"REST API at {url}/api/v1 (Authorization: Bearer <token>); OpenAPI document at {url}/openapi/{ApiHostingExtensions.DocumentName}.json");
         await app.WaitForShutdownAsync();
         return 0;

@@ -93,4 +93,64 @@ public sealed class DashboardAuthenticationTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/overview", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task After_five_wrong_credentials_an_address_is_refused_even_the_right_one_and_told_when_to_retry()
+    {
+        await using var silo = await DashboardSilo.StartAsync();
+        var cookies = new CookieContainer();
+        using var http = silo.NewHttpClient(cookies);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal("login?failed=1", (await silo.LogInAsync(http, password: $"guess-{i}")).Headers.Location?.OriginalString);
+        }
+
+        var right = await silo.LogInAsync(http);
+        Assert.Equal(HttpStatusCode.SeeOther, right.StatusCode);
+        Assert.Equal("login?throttled=1", right.Headers.Location?.OriginalString);
+        Assert.InRange(right.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
+        Assert.Empty(cookies.GetAllCookies());
+    }
+
+    [Fact]
+    public async Task A_login_or_logout_posted_by_another_site_is_refused()
+    {
+        await using var silo = await DashboardSilo.StartAsync();
+        var cookies = new CookieContainer();
+        using var http = silo.NewHttpClient(cookies);
+
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "login") { Content = new FormUrlEncodedContent([new("user", DashboardSilo.User), new("password", DashboardSilo.Password)]) };
+        forged.Headers.Add("Sec-Fetch-Site", "cross-site");
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(forged, Ct)).StatusCode);
+        Assert.Empty(cookies.GetAllCookies());
+
+        await silo.LogInAsync(http);
+        using var logout = new HttpRequestMessage(HttpMethod.Post, "logout");
+        logout.Headers.Add("Sec-Fetch-Site", "cross-site");
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(logout, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/overview", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dashboard_with_a_port_of_its_own_answers_there_and_not_on_the_api_port()
+    {
+        var port = FreePort();
+        await using var silo = await DashboardSilo.StartAsync(settings: ["--Dashboard:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.Equal(port, silo.DashboardUrl.Port);
+        using var http = silo.NewHttpClient();
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await silo.LogInAsync(http)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/overview", Ct)).StatusCode);
+        Assert.NotEqual(port, silo.Root.Port);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(silo.Root, "dashboard/login"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(silo.Root, "healthz"), Ct)).StatusCode);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

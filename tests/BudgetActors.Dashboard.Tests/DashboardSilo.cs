@@ -29,7 +29,7 @@ public sealed class DashboardSilo : IAsyncDisposable
         App = app;
         _mailFolder = mailFolder;
         Root = new Uri(app.Urls.First() + pathBase + "/");
-        DashboardUrl = new Uri(Root, "dashboard/");
+        DashboardUrl = new Uri(SiloDashboardExtensions.Url(app).Replace("/dashboard/", pathBase + "/dashboard/", StringComparison.Ordinal));
     }
 
     public WebApplication App { get; }
@@ -45,17 +45,21 @@ public sealed class DashboardSilo : IAsyncDisposable
     public IClusterClient Grains => App.Services.GetRequiredService<IClusterClient>();
 
     /// <param name="cluster">Membership and directory shared with other silos of the test (one in-memory cluster); none: a cluster of one.</param>
-    public static async Task<DashboardSilo> StartAsync(string pathBase = "", (MemoryMembershipTable Members, MemoryGrainDirectory Directory)? cluster = null)
+    /// <param name="settings">More command-line settings, e.g. <c>--Dashboard:Port 5123</c>.</param>
+    public static async Task<DashboardSilo> StartAsync(
+        string pathBase = "",
+        (MemoryMembershipTable Members, MemoryGrainDirectory Directory)? cluster = null,
+        params string[] settings)
     {
         var mailFolder = Directory.CreateTempSubdirectory("budgetactors-dashboard-mail-").FullName;
         string[] args =
         [
             "--urls", "http://127.0.0.1:0", "--Notifications:PickupFolder", mailFolder,
-            "--Dashboard:Operator:User", User, "--Dashboard:Operator:Password", Password,
+            "--Dashboard:Operator:User", User, "--Dashboard:Operator:Password", Password, .. settings,
         ];
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var settings = builder.AddSiloSettings(args);
+        var siloSettings = builder.AddSiloSettings(args);
         builder.UseBudgetActorsSilo(silo =>
         {
             silo.UseLocalhostClustering("dashboard-tests")
@@ -63,14 +67,14 @@ public sealed class DashboardSilo : IAsyncDisposable
                 .AddBudgetWorkflow()
                 .AddErpConnector(new InMemoryErp(ErpSystem.Spectrum))
                 .AddErpConnector(new InMemoryErp(ErpSystem.Vista))
-                .UseSiloStorage(settings);
+                .UseSiloStorage(siloSettings);
             if (cluster is { } shared)
             {
                 silo.UseMemoryClustering(shared.Members, shared.Directory, Options);
             }
             else
             {
-                silo.UseSiloClustering(settings, builder.Configuration).Configure<ClusterOptions>(Options);
+                silo.UseSiloClustering(siloSettings, builder.Configuration).Configure<ClusterOptions>(Options);
             }
 
             static void Options(ClusterOptions o)
