@@ -1,5 +1,6 @@
 using BudgetActors.Dashboard.Authentication;
 using BudgetActors.Dashboard.Overview;
+using BudgetActors.Dashboard.Reminders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -62,6 +63,8 @@ public static class DashboardEndpointRouteBuilderExtensions
         // Pages ask this after their event stream fails, to tell a lost connection from an ended session.
         api.MapGet("/session", () => Results.NoContent());
         api.MapLive("overview", DashboardJsonContext.Default.OverviewModel, (context, _) => Task.FromResult(context.RequestServices.GetRequiredService<OverviewSampler>().Latest));
+        api.MapLive("reminders", DashboardJsonContext.Default.RemindersModel, (context, cancellationToken) =>
+            context.RequestServices.GetRequiredService<ReminderListing>().ReadAsync(context.Request.Query, cancellationToken));
 
         return dashboard;
 

@@ -20,6 +20,9 @@ public sealed class DashboardSilo : IAsyncDisposable
     public const string Password = "dashboard-tests-password";
     public const string Company = "acme";
 
+    /// <summary>The company's settings: Spectrum, and its daily summary at 07:00 in Chicago.</summary>
+    public static readonly CompanySettings Settings = new(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0));
+
     private readonly string _mailFolder;
     private bool _stopped;
 
@@ -96,11 +99,29 @@ public sealed class DashboardSilo : IAsyncDisposable
             RequestContext.Caller = new CallerIdentity(Company, "system:setup");
             for (var i = 0; i < setups; i++)
             {
-                await Grains.GetGrain<ICompanyGrain>(Company).ConfigureAsync(new CompanySettings(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0)));
+                await Grains.GetGrain<ICompanyGrain>(Company).ConfigureAsync(Settings);
             }
 
             RequestContext.Caller = new CallerIdentity(Company, "nobody");
             await Assert.ThrowsAsync<WorkflowException>(() => Grains.GetGrain<IBudgetGrain>(BudgetKey.Of(Company, "no-such-project")).GetAsync());
+        }
+    }
+
+    /// <summary>
+    /// Gives approvers <c>acme:ap-00</c>, <c>acme:ap-01</c>, ... one budget each to approve, as the workflow
+    /// does when a budget is submitted; each approver grain then registers its own daily-summary reminder.
+    /// </summary>
+    public async Task AddPendingApprovalsAsync(int approvers)
+    {
+        using (RequestContext.Suppress())
+        {
+            RequestContext.Caller = new CallerIdentity(Company, "system:setup");
+            await Grains.GetGrain<ICompanyGrain>(Company).ConfigureAsync(Settings);
+            var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            for (var i = 0; i < approvers; i++)
+            {
+                await Grains.GetGrain<IApproverGrain>($"{Company}:ap-{i:D2}").AddPendingAsync(new PendingItem(Company, $"project-{i:D2}", 1, 1000m, "pm", now));
+            }
         }
     }
 
