@@ -11,20 +11,6 @@ public sealed class DashboardReminderTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Without_a_login_the_reminders_json_and_stream_answer_401_and_the_page_goes_to_the_login_page()
-    {
-        await using var silo = await DashboardSilo.StartAsync();
-        await silo.AddPendingApprovalsAsync(1);
-        using var http = silo.NewHttpClient();
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/reminders", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/reminders/stream?search=acme", Ct)).StatusCode);
-        var page = await http.GetAsync("reminders", Ct);
-        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Equal("login", page.Headers.Location?.OriginalString);
-    }
-
-    [Fact]
     public async Task Each_approver_with_items_waiting_shows_its_daily_summary_reminder_due_at_the_next_7_am_in_Chicago()
     {
         await using var silo = await DashboardSilo.StartAsync();

@@ -144,11 +144,10 @@ public abstract class ReminderTableContract : IAsyncLifetime
     public async Task Operators_page_through_every_reminder_by_next_due_and_learn_the_total()
     {
         var ct = TestContext.Current.CancellationToken;
-        await Table.UpsertAsync(new GrainId("approver", "acme:ap-3"), "digest", Now.AddHours(3), s_day, ct);
-        await Table.UpsertAsync(new GrainId("approver", "acme:ap-1"), "digest", Now.AddHours(1), s_day, ct);
-        await Table.UpsertAsync(new GrainId("approver", "acme:ap-4"), "digest", Now.AddHours(4), s_day, ct);
-        await Table.UpsertAsync(new GrainId("approver", "acme:ap-2"), "digest", Now.AddHours(2), s_day, ct);
-        await Table.UpsertAsync(new GrainId("approver", "acme:ap-5"), "digest", Now.AddHours(5), s_day, ct);
+        foreach (var hours in new[] { 3, 1, 4, 2, 5 })
+        {
+            await Table.UpsertAsync(new GrainId("approver", $"acme:ap-{hours}"), "digest", Now.AddHours(hours), s_day, ct);
+        }
 
         var first = await Table.ReadAllAsync(null, 0, 2, ct);
         var last = await Table.ReadAllAsync("", 4, 2, ct);
