@@ -1,5 +1,6 @@
 using BudgetActors.Dashboard.Authentication;
 using BudgetActors.Dashboard.Cluster;
+using BudgetActors.Dashboard.Reminders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -78,6 +79,8 @@ public static class DashboardEndpointRouteBuilderExtensions
         api.MapGet("/session", () => Results.NoContent());
         api.MapLive("overview", DashboardJsonContext.Default.OverviewModel, async (context, ct) => (await Sampler(context).LatestAsync(ct).ConfigureAwait(false)).Overview);
         api.MapLive("grains", DashboardJsonContext.Default.GrainsModel, async (context, ct) => (await Sampler(context).LatestAsync(ct).ConfigureAwait(false)).Grains);
+        api.MapLive("reminders", DashboardJsonContext.Default.RemindersModel, (context, cancellationToken) =>
+            context.RequestServices.GetRequiredService<ReminderListing>().ReadAsync(context.Request.Query, cancellationToken));
 
         return dashboard;
 

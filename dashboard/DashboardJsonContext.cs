@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BudgetActors.Dashboard.Grains;
 using BudgetActors.Dashboard.Overview;
+using BudgetActors.Dashboard.Reminders;
 
 namespace BudgetActors.Dashboard;
 
@@ -9,4 +10,5 @@ namespace BudgetActors.Dashboard;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(OverviewModel))]
 [JsonSerializable(typeof(GrainsModel))]
+[JsonSerializable(typeof(RemindersModel))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using BudgetActors.Dashboard.Authentication;
 using BudgetActors.Dashboard.Cluster;
+using BudgetActors.Dashboard.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace BudgetActors.Dashboard;
 public static class DashboardServiceCollectionExtensions
 {
     /// <summary>
-    /// The dashboard's services, on a silo (it reads the silo's <see cref="BudgetActors.Runtime.SiloStatistics"/>).
+    /// The dashboard's services, on a silo (it reads the silo's <see cref="BudgetActors.Runtime.SiloStatistics"/> and reminder table).
     /// Settings are checked at start: a dashboard without an operator password does not start.
     /// </summary>
     public static IServiceCollection AddBudgetActorsDashboard(this IServiceCollection services, Action<DashboardOptions>? configure = null)
@@ -27,6 +28,7 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<ClusterSampler>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSampler>());
+        services.TryAddSingleton<ReminderListing>();
         return services;
     }
 }

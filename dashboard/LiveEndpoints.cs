@@ -12,7 +12,7 @@ namespace BudgetActors.Dashboard;
 /// <summary>
 /// What every page reads: <c>api/{name}</c> answers the figures once as JSON, <c>api/{name}/stream</c>
 /// pushes them as Server-Sent Events at once and then after each sample the silo takes, so all pages move
-/// together at the sample interval and nothing is read while no page is open (the Overview's sampler aside).
+/// together at the sample interval and nothing is read while no page is open (the cluster sampler aside, which keeps the charts' history).
 /// </summary>
 internal static class LiveEndpoints
 {

@@ -12,23 +12,35 @@ const duration = (s) => {
   return (d ? d + "d " : "") + (d || h ? h + "h " : "") + m + "m " + Math.floor(s % 60) + "s";
 };
 
+// A time as this browser's local time, and how far it is from `now` (the sample's time, so the silo's
+// clock, not this machine's, says what is past): "in 4 h", "3 min ago".
+const localTime = (iso) => new Date(iso).toLocaleString();
+const relative = (iso, now) => {
+  const seconds = (Date.parse(iso) - Date.parse(now)) / 1000, span = Math.abs(seconds);
+  if (span < 1) { return "now"; }
+  const text = span < 60 ? Math.round(span) + " s"
+    : span < 3600 ? Math.round(span / 60) + " min"
+    : span < 2 * 86400 ? Math.round(span / 3600) + " h"
+    : Math.round(span / 86400) + " d";
+  return seconds > 0 ? "in " + text : text + " ago";
+};
+
 function setText(id, text) { $(id).textContent = text; }
 
-// Replaces a table's rows: cells(row) gives each row's texts, rowClass(row) an optional class (e.g. "bad").
-function fillTable(id, rows, cells, rowClass = () => "") {
+// Options: rowClass(row) names a class for the row's <tr>; empty is what an empty table says.
+function fillTable(id, rows, cells, { rowClass = () => "", empty = "none yet" } = {}) {
   const body = $(id).tBodies[0];
   const fresh = document.createElement("tbody");
   for (const row of rows) {
     const tr = fresh.insertRow();
-    const name = rowClass(row);
-    if (name) { tr.className = name; }
+    tr.className = rowClass(row);
     for (const value of cells(row)) { tr.insertCell().textContent = value; }
   }
   if (rows.length === 0) {
     const cell = fresh.insertRow().insertCell();
     cell.colSpan = $(id).tHead.rows[0].cells.length;
     cell.className = "muted";
-    cell.textContent = "none yet";
+    cell.textContent = empty;
   }
   body.replaceWith(fresh);
 }

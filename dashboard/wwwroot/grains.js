@@ -11,7 +11,7 @@ function render(model) {
   fillTable("methods", methods, (m) => [
     m.grainInterface, m.method, String(m.calls), number.format(m.callsPerSecond), String(m.failures),
     m.calls > 0 ? percent(m.failures / m.calls) : "–", ms(m.p50Milliseconds), ms(m.p99Milliseconds),
-  ], (m) => (m.failures > 0 ? "bad" : ""));
+  ], { rowClass: (m) => (m.failures > 0 ? "bad" : "") });
 
   // One column per silo, in the order the model lists them.
   const head = $("grain-types").tHead.rows[0];

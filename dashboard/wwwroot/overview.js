@@ -21,7 +21,7 @@ function render(model) {
   fillTable("silos", model.silos, (s) => [
     s.silo + (s.isThisSilo ? " (this silo)" : ""), s.name, s.status, duration(s.uptimeSeconds), number.format(s.cpuPercent) + " %",
     bytes(s.workingSetBytes), bytes(s.managedHeapBytes), String(s.activations), number.format(s.callsPerSecond), String(s.totalCalls), String(s.totalFailures),
-  ], (s) => (s.status === "Serving" ? "" : "bad"));
+  ], { rowClass: (s) => (s.status === "Serving" ? "" : "bad") });
 
   fillTable("top-calls", model.topMethodsByCalls, (m) => [m.grainInterface, m.method, String(m.calls), number.format(m.callsPerSecond)]);
   fillTable("top-errors", model.topMethodsByErrors, (m) => [m.grainInterface, m.method, String(m.failures), String(m.calls)]);

@@ -51,14 +51,46 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
         return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(int offset, int limit, CancellationToken cancellationToken)
+    public async Task<ReminderPage> ReadAllAsync(string? search, int offset, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM reminders WHERE service_id = $1 ORDER BY next_due, grain_type, grain_key, reminder_name OFFSET $2 LIMIT $3");
-        command.Parameters.Add(Text(serviceId));
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = offset });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+
+        // A substring search cannot use a b-tree index, so it reads the service's rows; that is cheap for
+        // an operator's page at the few thousand reminders a service has (pg_trgm would be the next step).
+        var pattern = string.IsNullOrEmpty(search) ? null : "%" + EscapeLike(search) + "%";
+        var matching = pattern is null
+            ? "service_id = $1"
+            : """service_id = $1 AND (grain_type ILIKE $2 ESCAPE '\' OR grain_key ILIKE $2 ESCAPE '\' OR reminder_name ILIKE $2 ESCAPE '\')""";
+        var offsetParameter = pattern is null ? 2 : 3;
+        await using var batch = dataSource.CreateBatch();
+        Matching($"SELECT count(*)::int FROM reminders WHERE {matching}");
+        var page = Matching($"""
+            SELECT {Columns} FROM reminders WHERE {matching}
+             ORDER BY next_due, grain_type, grain_key, reminder_name
+            OFFSET ${offsetParameter} LIMIT ${offsetParameter + 1}
+            """);
+        page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = offset });
+        page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var total = reader.GetInt32(0);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        return new ReminderPage(await ReadEntriesAsync(reader, cancellationToken).ConfigureAwait(false), total);
+
+        NpgsqlBatchCommand Matching(string sql)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(Text(serviceId));
+            if (pattern is not null)
+            {
+                command.Parameters.Add(Text(pattern));
+            }
+
+            batch.BatchCommands.Add(command);
+            return command;
+        }
     }
 
     public async Task<IReadOnlyList<ReminderEntry>> ClaimDueAsync(string siloId, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
@@ -117,8 +149,13 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
 
     private static async Task<IReadOnlyList<ReminderEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        var entries = new List<ReminderEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadEntriesAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<ReminderEntry>> ReadEntriesAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var entries = new List<ReminderEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new ReminderEntry
@@ -150,6 +187,10 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource, string se
         command.Parameters.Add(Text(reminderName));
         return command;
     }
+
+    // The user's text is matched literally: its own wildcards and the escape character are escaped.
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
 

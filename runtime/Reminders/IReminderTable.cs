@@ -16,8 +16,15 @@ public interface IReminderTable
 
     Task<IReadOnlyList<ReminderEntry>> ReadAsync(GrainId grainId, CancellationToken cancellationToken);
 
-    /// <summary>Every reminder of the service, ordered by next due time (for operators; paged).</summary>
-    Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(int offset, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// The service's reminders for operators, ordered by next due time (ties by grain and name, so pages
+    /// neither overlap nor skip), with the total that match.
+    /// </summary>
+    /// <param name="search">
+    /// Case-insensitive text each match holds in its grain type, grain key or reminder name, taken
+    /// literally (<c>%</c> and <c>_</c> are not wildcards); null or empty matches every reminder.
+    /// </param>
+    Task<ReminderPage> ReadAllAsync(string? search, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Leases up to <paramref name="limit"/> reminders due at <paramref name="now"/> whose lease is free or

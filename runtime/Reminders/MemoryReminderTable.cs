@@ -52,11 +52,23 @@ public sealed class MemoryReminderTable : IReminderTable
         }
     }
 
-    public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(int offset, int limit, CancellationToken cancellationToken)
+    public Task<ReminderPage> ReadAllAsync(string? search, int offset, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
         lock (_lock)
         {
-            return Task.FromResult<IReadOnlyList<ReminderEntry>>([.. _rows.Values.OrderBy(r => r.NextDue).Skip(offset).Take(limit)]);
+            var matching = _rows.Values
+                .Where(r => string.IsNullOrEmpty(search)
+                    || r.GrainId.Type.Contains(search, StringComparison.OrdinalIgnoreCase)
+                    || r.GrainId.Key.Contains(search, StringComparison.OrdinalIgnoreCase)
+                    || r.ReminderName.Contains(search, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(r => r.NextDue)
+                .ThenBy(r => r.GrainId.Type, StringComparer.Ordinal)
+                .ThenBy(r => r.GrainId.Key, StringComparer.Ordinal)
+                .ThenBy(r => r.ReminderName, StringComparer.Ordinal)
+                .ToList();
+            return Task.FromResult(new ReminderPage([.. matching.Skip(offset).Take(limit)], matching.Count));
         }
     }
 

@@ -14,11 +14,19 @@ public sealed class DashboardAuthenticationTests
         await using var silo = await DashboardSilo.StartAsync();
         using var http = silo.NewHttpClient();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/overview", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/overview/stream", Ct)).StatusCode);
-        var page = await http.GetAsync("", Ct);
-        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Equal("login", page.Headers.Location?.OriginalString);
+        await silo.AddPendingApprovalsAsync(1);
+
+        foreach (var api in new[] { "api/overview", "api/overview/stream", "api/reminders", "api/reminders/stream?search=acme" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(api, Ct)).StatusCode);
+        }
+
+        foreach (var name in DashboardPages.Names.Prepend(""))
+        {
+            var page = await http.GetAsync(name, Ct);
+            Assert.Equal((HttpStatusCode.Redirect, "login"), (page.StatusCode, page.Headers.Location?.OriginalString));
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("login", Ct)).StatusCode);
 
         // A made-up session cookie is no session.
@@ -26,6 +34,7 @@ public sealed class DashboardAuthenticationTests
         cookies.Add(silo.DashboardUrl, new Cookie(DashboardEndpointRouteBuilderExtensions.SessionCookie, "made-up", "/dashboard"));
         using var forged = silo.NewHttpClient(cookies);
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("api/overview", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("api/reminders", Ct)).StatusCode);
     }
 
     [Fact]

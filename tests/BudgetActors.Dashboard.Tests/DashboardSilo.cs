@@ -21,6 +21,9 @@ public sealed class DashboardSilo : IAsyncDisposable
     public const string Company = "acme";
     public const string ClusterSecret = "dashboard-tests-secret";
 
+    /// <summary>The company's settings: Spectrum, and its daily summary at 07:00 in Chicago.</summary>
+    public static readonly CompanySettings Settings = new(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0));
+
     private readonly string _mailFolder;
     private bool _stopped;
 
@@ -124,7 +127,7 @@ public sealed class DashboardSilo : IAsyncDisposable
             RequestContext.Caller = new CallerIdentity(Company, "system:setup");
             for (var i = 0; i < setups; i++)
             {
-                await Grains.GetGrain<ICompanyGrain>(Company).ConfigureAsync(new CompanySettings(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0)));
+                await Grains.GetGrain<ICompanyGrain>(Company).ConfigureAsync(Settings);
             }
 
             RequestContext.Caller = new CallerIdentity(Company, "nobody");
@@ -138,7 +141,25 @@ public sealed class DashboardSilo : IAsyncDisposable
         using (RequestContext.Suppress())
         {
             RequestContext.Caller = new CallerIdentity(company, "system:setup");
-            await Grains.GetGrain<ICompanyGrain>(company).ConfigureAsync(new CompanySettings(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0)));
+            await Grains.GetGrain<ICompanyGrain>(company).ConfigureAsync(Settings);
+        }
+    }
+
+    /// <summary>
+    /// Gives approvers <c>acme:ap-00</c>, <c>acme:ap-01</c>, ... one budget each to approve, as the workflow
+    /// does when a budget is submitted; each approver grain then registers its own daily-summary reminder.
+    /// </summary>
+    public async Task AddPendingApprovalsAsync(int approvers)
+    {
+        using (RequestContext.Suppress())
+        {
+            await ConfigureCompanyAsync(Company);
+            RequestContext.Caller = new CallerIdentity(Company, "system:setup");
+            var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            for (var i = 0; i < approvers; i++)
+            {
+                await Grains.GetGrain<IApproverGrain>($"{Company}:ap-{i:D2}").AddPendingAsync(new PendingItem(Company, $"project-{i:D2}", 1, 1000m, "pm", now));
+            }
         }
     }
 

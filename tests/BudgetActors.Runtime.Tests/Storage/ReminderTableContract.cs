@@ -140,5 +140,86 @@ public abstract class ReminderTableContract : IAsyncLifetime
         Assert.Equal(Reminders, claims.Select(c => c.GrainId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Operators_page_through_every_reminder_by_next_due_and_learn_the_total()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var hours in new[] { 3, 1, 4, 2, 5 })
+        {
+            await Table.UpsertAsync(new GrainId("approver", $"acme:ap-{hours}"), "digest", Now.AddHours(hours), s_day, ct);
+        }
+
+        var first = await Table.ReadAllAsync(null, 0, 2, ct);
+        var last = await Table.ReadAllAsync("", 4, 2, ct);
+        var past = await Table.ReadAllAsync(null, 10, 2, ct);
+
+        Assert.Equal(["acme:ap-1", "acme:ap-2"], first.Entries.Select(r => r.GrainId.Key));
+        Assert.Equal(["acme:ap-5"], last.Entries.Select(r => r.GrainId.Key));
+        Assert.Empty(past.Entries);
+        Assert.Equal([5, 5, 5], [first.Total, last.Total, past.Total]);
+    }
+
+    [Fact]
+    public async Task Reminders_due_at_the_same_moment_are_paged_without_overlap_or_gaps()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string[] keys = ["acme:ap-b", "acme:ap-a", "acme:ap-c", "acme:ap-B"];
+        foreach (var key in keys)
+        {
+            await Table.UpsertAsync(new GrainId("approver", key), "digest", Now, s_day, ct);
+        }
+
+        var seen = new List<string>();
+        for (var offset = 0; offset < keys.Length; offset++)
+        {
+            seen.Add(Assert.Single((await Table.ReadAllAsync(null, offset, 1, ct)).Entries).GrainId.Key);
+        }
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_search_matches_grain_type_key_or_name_regardless_of_case_and_counts_only_matches()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Table.UpsertAsync(new GrainId("approver", "acme:ap-1"), "daily-summary", Now.AddHours(1), s_day, ct);
+        await Table.UpsertAsync(new GrainId("erp-gateway", "acme:spectrum"), "retry-queue", Now.AddHours(2), s_day, ct);
+        await Table.UpsertAsync(new GrainId("approver", "globex:ap-9"), "Cleanup", Now.AddHours(3), s_day, ct);
+        await Table.UpsertAsync(new GrainId("approver", "acme:ap-2"), "daily-summary", Now.AddHours(4), s_day, ct);
+
+        // "of {total}: the page's reminders", as an operator reads it.
+        async Task<string> SearchAsync(string search, int offset = 0, int limit = 10)
+        {
+            var page = await Table.ReadAllAsync(search, offset, limit, ct);
+            return $"of {page.Total}: " + string.Join(", ", page.Entries.Select(r => $"{r.GrainId}#{r.ReminderName}"));
+        }
+
+        Assert.Equal("of 1: erp-gateway/acme:spectrum#retry-queue", await SearchAsync("GATEWAY"));
+        Assert.Equal("of 1: approver/globex:ap-9#Cleanup", await SearchAsync("Globex"));
+        Assert.Equal("of 1: approver/globex:ap-9#Cleanup", await SearchAsync("cleanUP"));
+        Assert.Equal("of 2: approver/acme:ap-1#daily-summary, approver/acme:ap-2#daily-summary", await SearchAsync("Summary"));
+        Assert.Equal("of 3: erp-gateway/acme:spectrum#retry-queue", await SearchAsync("acme", offset: 1, limit: 1));
+        Assert.Equal("of 0: ", await SearchAsync("initech"));
+    }
+
+    [Fact]
+    public async Task Percent_underscore_and_backslash_in_a_search_match_only_themselves()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Table.UpsertAsync(new GrainId("approver", "acme:ap_1"), "100%_done", Now.AddHours(1), s_day, ct);
+        await Table.UpsertAsync(new GrainId("approver", "acme:apx1"), "100x-done", Now.AddHours(2), s_day, ct);
+        await Table.UpsertAsync(new GrainId("approver", @"acme:ap\1"), "plain", Now.AddHours(3), s_day, ct);
+
+        async Task<string[]> KeysAsync(string search) =>
+            [.. (await Table.ReadAllAsync(search, 0, 10, ct)).Entries.Select(r => r.GrainId.Key)];
+
+        Assert.Equal(["acme:ap_1"], await KeysAsync("%"));
+        Assert.Equal(["acme:ap_1"], await KeysAsync("_"));
+        Assert.Equal(["acme:ap_1"], await KeysAsync("0%_d"));
+        Assert.Equal(["acme:ap_1"], await KeysAsync("ap_1"));
+        Assert.Equal([@"acme:ap\1"], await KeysAsync(@"\"));
+        Assert.Equal([@"acme:ap\1"], await KeysAsync(@"ap\1"));
+    }
+
     protected abstract Task<IReminderTable> CreateTableAsync();
 }
