@@ -178,6 +178,28 @@ public abstract class CompanyActivityContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_report_that_fails_does_not_fail_the_users_change_and_the_budgets_next_report_repairs_the_activity()
+    {
+        // Another writer takes the row the activity would give its first project: its write of that row fails.
+        await ActivityAsync();
+        var planted = new BudgetActivity("planted", 1, BudgetStatus.Unlocked, Silo.Time.GetUtcNow(), 0, 0m, null, null, []);
+        await Silo.Storage.WriteStateAsync("project-0", new GrainId("company-activity", WorkflowSilo.Company), new StoredState<BudgetActivity>(planted), TestContext.Current.CancellationToken);
+
+        WorkflowSilo.ActAs("pm");
+        var budget = Silo.Budget();
+        await budget.CreateAsync();
+        Assert.Equal(BudgetStatus.Unlocked, (await budget.GetAsync()).Status);
+        Assert.Equal(Counts((BudgetStatus.Unlocked, 1)), (await ActivityAsync()).BudgetsByStatus);
+
+        WorkflowSilo.ActAs("pm");
+        await budget.AddLineAsync(Budgets.Concrete);
+
+        var repaired = await ActivityAsync();
+        Assert.Equal(Counts((BudgetStatus.Unlocked, 2)), repaired.BudgetsByStatus);
+        Assert.Equal(["Line added", "Created"], repaired.RecentEvents.Select(e => e.Entry.Action));
+    }
+
+    [Fact]
     public async Task Users_cannot_write_to_or_read_a_companys_activity_or_the_registry_nor_can_another_companys_workflow()
     {
         await Silo.SentBudgetAsync();
