@@ -1,5 +1,7 @@
 using BudgetActors.Dashboard.Authentication;
+using BudgetActors.Dashboard.Erp;
 using BudgetActors.Dashboard.Overview;
+using BudgetActors.Dashboard.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -62,6 +64,8 @@ public static class DashboardEndpointRouteBuilderExtensions
         // Pages ask this after their event stream fails, to tell a lost connection from an ended session.
         api.MapGet("/session", () => Results.NoContent());
         api.MapLive("overview", DashboardJsonContext.Default.OverviewModel, (context, _) => Task.FromResult(context.RequestServices.GetRequiredService<OverviewSampler>().Latest));
+        api.MapLive("erp", DashboardJsonContext.Default.ErpModel, (context, ct) => context.RequestServices.GetRequiredService<ErpPage>().ReadAsync(ct));
+        api.MapLive("workflow", DashboardJsonContext.Default.WorkflowModel, (context, ct) => context.RequestServices.GetRequiredService<WorkflowPage>().ReadAsync(ct));
 
         return dashboard;
 

@@ -1,5 +1,7 @@
 using BudgetActors.Dashboard.Authentication;
+using BudgetActors.Dashboard.Erp;
 using BudgetActors.Dashboard.Overview;
+using BudgetActors.Dashboard.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,7 +12,8 @@ namespace BudgetActors.Dashboard;
 public static class DashboardServiceCollectionExtensions
 {
     /// <summary>
-    /// The dashboard's services, on a silo (it reads the silo's <see cref="BudgetActors.Runtime.SiloStatistics"/>).
+    /// The dashboard's services, on a silo (it reads the silo's <see cref="BudgetActors.Runtime.SiloStatistics"/>,
+    /// and the budget workflow's grains for the ERP and Workflow pages).
     /// Settings are checked at start: a dashboard without an operator password does not start.
     /// </summary>
     public static IServiceCollection AddBudgetActorsDashboard(this IServiceCollection services, Action<DashboardOptions>? configure = null)
@@ -26,6 +29,10 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<OperatorSessions>();
         services.TryAddSingleton<OverviewSampler>();
         services.AddHostedService(sp => sp.GetRequiredService<OverviewSampler>());
+        services.TryAddSingleton<CompanyReader>();
+        services.TryAddSingleton<ErpThroughput>();
+        services.TryAddSingleton<ErpPage>();
+        services.TryAddSingleton<WorkflowPage>();
         return services;
     }
 }

@@ -14,8 +14,12 @@ public sealed class DashboardAuthenticationTests
         await using var silo = await DashboardSilo.StartAsync();
         using var http = silo.NewHttpClient();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/overview", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/overview/stream", Ct)).StatusCode);
+        foreach (var api in new[] { "api/overview", "api/erp", "api/workflow" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(api, Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(api + "/stream", Ct)).StatusCode);
+        }
+
         var page = await http.GetAsync("", Ct);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("login", page.Headers.Location?.OriginalString);
