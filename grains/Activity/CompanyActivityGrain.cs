@@ -30,7 +30,7 @@ public sealed class CompanyActivityGrain(
     // in a few hundred round trips' time, without taking that many database connections at once.
     private const int ReadBatch = 16;
 
-    // What a project row holds until it is read.
+    // What a project row holds until it is read or first written.
     private static readonly BudgetActivity Unread = new("", 0, BudgetStatus.None, default, 0, 0m, null, null, []);
 
     private readonly Dictionary<string, ActivityRow<BudgetActivity>> _projects = new(StringComparer.Ordinal);
@@ -94,19 +94,8 @@ public sealed class CompanyActivityGrain(
             await RecordEventAsync(new HistoryEvent(budget.ProjectId, step));
         }
 
-        row ??= new ActivityRow<BudgetActivity>(ActivityRow<BudgetActivity>.NameOf(ProjectRows, _projects.Count), budget);
-        var before = row.State;
-        row.State = budget with { LatestSteps = [] };
-        try
-        {
-            await WriteAsync(row);
-        }
-        catch
-        {
-            row.State = before;
-            throw;
-        }
-
+        row ??= new ActivityRow<BudgetActivity>(ActivityRow<BudgetActivity>.NameOf(ProjectRows, _projects.Count), Unread);
+        await WriteAsync(row, budget with { LatestSteps = [] });
         _projects[budget.ProjectId] = row;
     }
 
@@ -167,18 +156,7 @@ public sealed class CompanyActivityGrain(
             return; // older than every step kept (a late repair)
         }
 
-        var before = slot.State;
-        slot.State = new RecentEvent(_nextSequence, step);
-        try
-        {
-            await WriteAsync(slot);
-        }
-        catch
-        {
-            slot.State = before;
-            throw;
-        }
-
+        await WriteAsync(slot, new RecentEvent(_nextSequence, step));
         _nextSequence++;
     }
 
@@ -201,15 +179,23 @@ public sealed class CompanyActivityGrain(
     private Task ReadAllAsync<T>(IEnumerable<ActivityRow<T>> rows, CancellationToken cancellationToken) =>
         Task.WhenAll(rows.Select(row => _rows.ReadStateAsync(row.StateName, GrainId, row, cancellationToken)));
 
-    private async Task WriteAsync<T>(ActivityRow<T> row)
+    /// <summary>Writes <paramref name="state"/> into the row; should the write fail, the row holds what it held.</summary>
+    private async Task WriteAsync<T>(ActivityRow<T> row, T state)
     {
+        var before = row.State;
+        row.State = state;
         try
         {
             await _rows.WriteStateAsync(row.StateName, GrainId, row, CancellationToken.None);
         }
-        catch (InconsistentStateException)
+        catch (Exception exception)
         {
-            DeactivateOnIdle(); // another activation wrote this row: this one's view of the company is stale
+            row.State = before;
+            if (exception is InconsistentStateException)
+            {
+                DeactivateOnIdle(); // another activation wrote this row: this one's view of the company is stale
+            }
+
             throw;
         }
     }
