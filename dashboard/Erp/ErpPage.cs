@@ -11,6 +11,9 @@ namespace BudgetActors.Dashboard.Erp;
 /// </summary>
 internal sealed class ErpPage(CompanyReader companies, IGrainFactory grains, ErpThroughput throughput, TimeProvider time)
 {
+    // A page of rows pushed every second stays readable and small; the Workflow page counts every failed export.
+    private const int FailedExportsShown = 100;
+
     public async Task<ErpModel> ReadAsync(CancellationToken cancellationToken)
     {
         var readings = await companies.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -39,6 +42,7 @@ internal sealed class ErpPage(CompanyReader companies, IGrainFactory grains, Erp
                 queue.NextAttemptAt))],
             [.. readings.SelectMany(r => r.Activity.FailedToExport)
                 .OrderBy(f => f.FailedAt)
+                .Take(FailedExportsShown)
                 .Select(f => new FailedExportRow(f.CompanyId, f.ProjectId, f.Submission, f.Total, f.Error.ToString(), f.FailedAt))]);
     }
 }

@@ -11,6 +11,9 @@ internal sealed class WorkflowPage(CompanyReader companies, TimeProvider time)
 {
     private const int RecentEventsShown = 50;
 
+    // A page of rows pushed every second stays readable and small; the counts table has every pending budget.
+    private const int PendingApprovalsShown = 100;
+
     public async Task<WorkflowModel> ReadAsync(CancellationToken cancellationToken)
     {
         var readings = await companies.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -20,6 +23,7 @@ internal sealed class WorkflowPage(CompanyReader companies, TimeProvider time)
             [.. readings.Select(r => Counts(r.Activity))],
             [.. readings.SelectMany(r => r.Activity.PendingApprovals)
                 .OrderBy(p => p.WaitingSince)
+                .Take(PendingApprovalsShown)
                 .Select(p => new PendingApprovalRow(p.CompanyId, p.ProjectId, p.Submission, p.SentBy, p.Total, p.WaitingSince, (now - p.WaitingSince).TotalSeconds))],
             [.. readings.SelectMany(r => SentToday(r, now)).OrderByDescending(s => s.SentAt)],
             // Stable: steps of one moment keep the order their company gave them (the latest first).

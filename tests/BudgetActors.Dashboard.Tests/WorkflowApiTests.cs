@@ -68,6 +68,26 @@ public sealed class WorkflowApiTests
         Assert.Equal(2, answer.RootElement.GetProperty("budgets").GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_page_gets_the_hundred_longest_waiting_approvals_and_the_counts_of_them_all()
+    {
+        await using var silo = await DashboardSilo.StartAsync();
+        var projects = Enumerable.Range(0, 101).Select(p => ($"p-{p:000}", $"J-{p:000}")).ToArray();
+        await silo.SetUpCompanyAsync("acme", "001", projects);
+        foreach (var (project, _) in projects)
+        {
+            await silo.SendBudgetAsync("acme", project);
+        }
+
+        using var http = silo.NewHttpClient();
+        await silo.LogInAsync(http);
+        using var answer = JsonDocument.Parse(await http.GetStringAsync("api/workflow", Ct));
+
+        Assert.Equal(101, Budgets(answer.RootElement, "acme").GetProperty("pendingAcceptance").GetInt32());
+        var pending = answer.RootElement.GetProperty("pendingApprovals").EnumerateArray().Select(p => p.GetProperty("projectId").GetString()).ToList();
+        Assert.Equal(projects.Take(100).Select(p => p.Item1), pending);
+    }
+
     private static JsonElement Budgets(JsonElement sample, string company) =>
         sample.GetProperty("budgets").EnumerateArray().Single(c => c.GetProperty("companyId").GetString() == company);
 }
