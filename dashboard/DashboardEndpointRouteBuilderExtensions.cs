@@ -1,6 +1,8 @@
 using BudgetActors.Dashboard.Authentication;
 using BudgetActors.Dashboard.Cluster;
+using BudgetActors.Dashboard.Erp;
 using BudgetActors.Dashboard.Reminders;
+using BudgetActors.Dashboard.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -81,6 +83,8 @@ public static class DashboardEndpointRouteBuilderExtensions
         api.MapLive("grains", DashboardJsonContext.Default.GrainsModel, async (context, ct) => (await Sampler(context).LatestAsync(ct).ConfigureAwait(false)).Grains);
         api.MapLive("reminders", DashboardJsonContext.Default.RemindersModel, (context, cancellationToken) =>
             context.RequestServices.GetRequiredService<ReminderListing>().ReadAsync(context.Request.Query, cancellationToken));
+        api.MapLive("erp", DashboardJsonContext.Default.ErpModel, (context, ct) => context.RequestServices.GetRequiredService<ErpPage>().ReadAsync(ct));
+        api.MapLive("workflow", DashboardJsonContext.Default.WorkflowModel, (context, ct) => context.RequestServices.GetRequiredService<WorkflowPage>().ReadAsync(ct));
 
         return dashboard;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BudgetActors.Dashboard.Erp;
 using BudgetActors.Dashboard.Grains;
 using BudgetActors.Dashboard.Overview;
 using BudgetActors.Dashboard.Reminders;
+using BudgetActors.Dashboard.Workflow;
 
 namespace BudgetActors.Dashboard;
 
@@ -11,4 +13,6 @@ namespace BudgetActors.Dashboard;
 [JsonSerializable(typeof(OverviewModel))]
 [JsonSerializable(typeof(GrainsModel))]
 [JsonSerializable(typeof(RemindersModel))]
+[JsonSerializable(typeof(ErpModel))]
+[JsonSerializable(typeof(WorkflowModel))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

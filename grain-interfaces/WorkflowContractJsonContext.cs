@@ -24,4 +24,8 @@ namespace BudgetActors.GrainInterfaces;
 [JsonSerializable(typeof(ErpQueueView))]
 [JsonSerializable(typeof(IssuedApiToken))]
 [JsonSerializable(typeof(IReadOnlyList<ApiTokenInfo>))]
+[JsonSerializable(typeof(BudgetActivity))]
+[JsonSerializable(typeof(DailySummarySent))]
+[JsonSerializable(typeof(HistoryEvent))]
+[JsonSerializable(typeof(CompanyActivityView))]
 public sealed partial class WorkflowContractJsonContext : JsonSerializerContext;

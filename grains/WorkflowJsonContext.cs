@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using BudgetActors.Grains.Activity;
 using BudgetActors.Grains.Approval;
 using BudgetActors.Grains.Company;
 using BudgetActors.Grains.Domain;
@@ -13,4 +14,7 @@ namespace BudgetActors.Grains;
 [JsonSerializable(typeof(ApproverState))]
 [JsonSerializable(typeof(ErpGatewayState))]
 [JsonSerializable(typeof(Notification))]
+[JsonSerializable(typeof(CompanyActivityState))]
+[JsonSerializable(typeof(CompanyRegistryState))]
+[JsonSerializable(typeof(RecentEvent))]
 public sealed partial class WorkflowJsonContext : JsonSerializerContext;

@@ -20,4 +20,11 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "API token {TokenId} of company {CompanyId} revoked by {RevokedBy}")]
     public static partial void TokenRevoked(ILogger logger, string tokenId, string companyId, string revokedBy);
+
+    // The change itself is committed; the company's activity catches up with the budget's next report.
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Warning, Message = "Budget {BudgetKey} could not report its change to the company's activity; its next report repairs it")]
+    public static partial void BudgetActivityNotRecorded(ILogger logger, Exception exception, string budgetKey);
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "The daily summary of {ApproverKey} for {Day} was sent but could not be recorded in the company's activity")]
+    public static partial void DailySummaryNotRecorded(ILogger logger, Exception exception, string approverKey, DateOnly day);
 }

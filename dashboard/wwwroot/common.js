@@ -7,6 +7,9 @@ const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const ms = (v) => (v >= 100 ? number.format(Math.round(v)) : number.format(v)) + " ms";
 const percent = (v) => number.format(v * 100) + " %";
 const bytes = (v) => number.format(v / (1024 * 1024)) + " MiB";
+const amountFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = (v) => amountFormat.format(v);
+const when = (iso) => new Date(iso).toLocaleString();
 const duration = (s) => {
   const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
   return (d ? d + "d " : "") + (d || h ? h + "h " : "") + m + "m " + Math.floor(s % 60) + "s";
@@ -27,6 +30,9 @@ const relative = (iso, now) => {
 
 function setText(id, text) { $(id).textContent = text; }
 
+// A cell is its text, or { text, className } to mark it: flagged(text, bad) marks what needs an operator's eye.
+const flagged = (text, bad) => ({ text, className: bad ? "error" : "" });
+
 // Options: rowClass(row) names a class for the row's <tr>; empty is what an empty table says.
 function fillTable(id, rows, cells, { rowClass = () => "", empty = "none yet" } = {}) {
   const body = $(id).tBodies[0];
@@ -34,7 +40,15 @@ function fillTable(id, rows, cells, { rowClass = () => "", empty = "none yet" } 
   for (const row of rows) {
     const tr = fresh.insertRow();
     tr.className = rowClass(row);
-    for (const value of cells(row)) { tr.insertCell().textContent = value; }
+    for (const value of cells(row)) {
+      const cell = tr.insertCell();
+      if (value !== null && typeof value === "object") {
+        cell.textContent = value.text;
+        cell.className = value.className ?? "";
+      } else {
+        cell.textContent = value;
+      }
+    }
   }
   if (rows.length === 0) {
     const cell = fresh.insertRow().insertCell();

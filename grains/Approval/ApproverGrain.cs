@@ -1,16 +1,19 @@
 using BudgetActors.Grains.Notifications;
+using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Grains.Approval;
 
 /// <summary>
 /// The items one accounting approver can act on, and their "ERP Integrations Daily Summary". Budgets keep
 /// the list up to date (as the workflow, not as a user). While items wait, a reminder brings the grain
-/// back at the company's local digest time each day; it goes when the list empties.
+/// back at the company's local digest time each day; it goes when the list empties. Each summary sent is
+/// recorded in the company's activity.
 /// </summary>
 public sealed class ApproverGrain(
     [PersistentState("approver")] IPersistentState<ApproverState> approver,
     INotificationOutbox outbox,
-    TimeProvider time) : Grain, IApproverGrain, IRemindable
+    TimeProvider time,
+    ILogger<ApproverGrain> logger) : Grain, IApproverGrain, IRemindable
 {
     private const string DigestReminder = "daily-summary";
 
@@ -140,6 +143,26 @@ public sealed class ApproverGrain(
         var digest = Notices.DailySummary(CompanyId, me, day, approver.State.Pending, zone, now);
         await SaveAsync(approver.State with { LastDigestDay = day, Outbox = approver.State.Outbox.Add(digest) });
         await HandOverNotificationsAsync();
+        await RecordDailySummaryAsync(new DailySummarySent(UserId, day, now, approver.State.Pending.Count));
+    }
+
+    /// <summary>
+    /// Records the summary in the company's activity, for operators. It is sent by then: failing to record it
+    /// must not fail the reminder tick (which would only find the day done).
+    /// </summary>
+    private async Task RecordDailySummaryAsync(DailySummarySent summary)
+    {
+        try
+        {
+            using (Callers.AsSystem(CompanyId, "approver"))
+            {
+                await GrainFactory.GetGrain<ICompanyActivityGrain>(CompanyId).RecordDailySummaryAsync(summary);
+            }
+        }
+        catch (Exception exception)
+        {
+            WorkflowLog.DailySummaryNotRecorded(logger, exception, this.GetPrimaryKeyString(), summary.Day);
+        }
     }
 
     private async Task ScheduleDigestAsync(DateTimeOffset at, DateTimeOffset now)

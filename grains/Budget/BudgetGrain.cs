@@ -1,20 +1,26 @@
+using BudgetActors.Grains.Activity;
 using BudgetActors.Grains.Domain;
 using BudgetActors.Grains.Notifications;
+using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Grains.Budget;
 
 /// <summary>
 /// One project's budget. Each request is checked against the company directory (the caller comes from
 /// the request context), applied by the pure rules in <c>Domain/</c>, and stored; only then do the
-/// approvers' lists and the ERP gateway hear of it.
+/// approvers' lists, the company's activity and the ERP gateway hear of it.
 /// </summary>
 public sealed class BudgetGrain(
     [PersistentState("budget")] IPersistentState<BudgetState> budget,
     INotificationOutbox outbox,
-    TimeProvider time) : Grain, IBudgetGrain
+    TimeProvider time,
+    ILogger<BudgetGrain> logger) : Grain, IBudgetGrain
 {
     private string _companyId = "";
     private string _projectId = "";
+
+    // How many history steps the company's activity has acknowledged from this activation (0: not known).
+    private int _reported;
 
     private ICompanyGrain Company => GrainFactory.GetGrain<ICompanyGrain>(_companyId);
 
@@ -183,10 +189,43 @@ public sealed class BudgetGrain(
         await SaveAsync(step(budget.State, user, time.GetUtcNow()));
     }
 
-    private Task SaveAsync(BudgetState next)
+    private async Task SaveAsync(BudgetState next)
     {
         budget.State = next;
-        return budget.WriteStateAsync();
+        await budget.WriteStateAsync();
+        await ReportActivityAsync();
+    }
+
+    /// <summary>
+    /// Tells the company's activity where the budget stands now, with the history steps it may not have yet.
+    /// The change is committed by then: a report that fails is logged, not thrown, and the next one repairs it.
+    /// </summary>
+    private async Task ReportActivityAsync()
+    {
+        var state = budget.State;
+        var version = state.History.Count;
+        if (version == _reported || state.Status == BudgetStatus.None)
+        {
+            return; // nothing new (the outbox was handed over), or nothing to report yet
+        }
+
+        var from = Math.Max(_reported, version - CompanyActivityGrain.RecentEventsKept);
+        var since = state.History.FindLast(h => h.From != h.To)?.At ?? state.History[^1].At;
+        var report = new BudgetActivity(
+            _projectId, version, state.Status, since, state.Submission, state.TotalRevised, state.SentBy, state.LastError, state.History.GetRange(from, version - from));
+        try
+        {
+            using (Callers.AsSystem(_companyId, "budget"))
+            {
+                await GrainFactory.GetGrain<ICompanyActivityGrain>(_companyId).RecordBudgetAsync(report);
+            }
+
+            _reported = version;
+        }
+        catch (Exception exception)
+        {
+            WorkflowLog.BudgetActivityNotRecorded(logger, exception, this.GetPrimaryKeyString());
+        }
     }
 
     private async Task HandOverNotificationsAsync()

@@ -31,6 +31,12 @@ public sealed class CompanyGrain(
             throw new WorkflowException(WorkflowErrorCode.InvalidInput, $"'{settings.TimeZoneId}' is not a time zone this server knows (use an IANA id such as America/Chicago).");
         }
 
+        // Listed before it is saved: no company is configured without operators seeing it (joining again changes nothing).
+        using (Callers.AsSystem(CompanyId, "company"))
+        {
+            await GrainFactory.GetGrain<ICompanyRegistryGrain>(CompanyRegistry.Key).JoinAsync(CompanyId);
+        }
+
         await SaveAsync(company.State with { Settings = settings with { ErpCompanyCode = settings.ErpCompanyCode.Trim() } });
     }
 

@@ -276,9 +276,17 @@ public sealed partial class ErpGatewayGrain(
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = settings.RetryBaseDelay,
-                OnRetry = _ =>
+                OnRetry = args =>
                 {
                     queue.State = queue.State with { Retries = queue.State.Retries + 1 };
+
+                    // Recorded here too: when a retried failure opens the circuit, the call ends in a broken-circuit
+                    // error, and what the ERP said would otherwise never show as the last error.
+                    if (args.Outcome.Exception is ErpException { Error: var error })
+                    {
+                        _lastError = error;
+                    }
+
                     return default;
                 },
             })

@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using BudgetActors.ErpSimulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -159,6 +163,85 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.FillAsync("#password", DashboardSilo.Password);
         await page.ClickAsync("#login");
         await Expect(page).ToHaveURLAsync(silo.DashboardUrl.ToString());
+    }
+
+    [Fact]
+    public async Task The_workflow_page_follows_a_budget_sent_and_accepted_through_the_client_without_a_reload()
+    {
+        await using var silo = await DashboardSilo.StartAsync();
+        await silo.SetUpCompanyAsync(DashboardSilo.Company, "001", ("tower-7", "24-001"));
+        var page = await LoggedInPageAsync(silo, "workflow");
+        var navigations = 0;
+        page.FrameNavigated += (_, _) => navigations++;
+        var acme = page.Locator("#budgets tbody tr", new() { HasText = DashboardSilo.Company }).Locator("td");
+        await Expect(acme).ToHaveTextAsync([DashboardSilo.Company, "0", "0", "0", "0", "0", "0", "0"]);
+
+        await silo.SendBudgetAsync(DashboardSilo.Company, "tower-7");
+
+        await Expect(acme).ToHaveTextAsync([DashboardSilo.Company, "0", "0", "1", "0", "0", "0", "1"]);
+        var pending = page.Locator("#pending tbody tr").First.Locator("td");
+        await Expect(pending.Nth(1)).ToHaveTextAsync("tower-7");
+        await Expect(pending.Nth(3)).ToHaveTextAsync("pm");
+
+        await silo.AcceptAsync(DashboardSilo.Company, "tower-7");
+
+        await Expect(acme).ToHaveTextAsync([DashboardSilo.Company, "0", "0", "0", "0", "1", "0", "1"]);
+        await Expect(page.Locator("#pending tbody")).ToHaveTextAsync("none yet");
+        var latest = page.Locator("#events tbody tr").First.Locator("td");
+        await Expect(latest.Nth(2)).ToHaveTextAsync("tower-7");
+        await Expect(latest.Nth(4)).ToHaveTextAsync("Exported (Exporting → Synced)");
+        await Expect(page.Locator("#events tbody")).ToContainTextAsync("Sent to ERP Integrations (Locked → Pending acceptance)");
+        await page.ScreenshotAsync(new() { Path = Artifact("workflow.png"), FullPage = true });
+        Assert.Equal(0, navigations);
+    }
+
+    [Fact]
+    public async Task An_outage_injected_in_the_erp_simulator_shows_on_the_erp_page_and_so_does_the_recovery_once_it_is_lifted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var simulator = await ErpSimulatorServer.StartAsync(SimulatorData.Demo(), ct);
+        await using var silo = await DashboardSilo.StartAsync(simulator: simulator);
+        await silo.SetUpCompanyAsync(DashboardSilo.Company, "001", ("tower-7", "24-001"));
+        await silo.SendBudgetAsync(DashboardSilo.Company, "tower-7");
+        var page = await LoggedInPageAsync(silo, "erp");
+        var spectrum = page.Locator("#gateways tbody tr", new() { HasText = "spectrum:001" }).Locator("td");
+        await Expect(spectrum.Nth(1)).ToHaveTextAsync(DashboardSilo.Company);
+        await Expect(spectrum.Nth(8)).ToHaveTextAsync("closed");
+
+        // Spectrum company 001 goes down, then the approver accepts: the export cannot get through.
+        using var admin = new HttpClient { BaseAddress = simulator.BaseAddress };
+        (await admin.PostAsJsonAsync("admin/companies/spectrum/001/outage", new { seconds = 600 }, ct)).EnsureSuccessStatusCode();
+        await silo.AcceptAsync(DashboardSilo.Company, "tower-7");
+
+        await Expect(spectrum.Nth(8)).ToHaveTextAsync("open");
+        await Expect(spectrum.Nth(2)).ToHaveTextAsync("1");
+        await Expect(spectrum.Nth(9)).ToContainTextAsync("503");
+        Assert.True(int.Parse(await spectrum.Nth(7).TextContentAsync() ?? "0", CultureInfo.InvariantCulture) > 0, "retries");
+        await page.ScreenshotAsync(new() { Path = Artifact("erp-outage.png"), FullPage = true });
+
+        // The outage is lifted (the company's faults without it): the queued export goes through.
+        var faults = JsonNode.Parse(await admin.GetStringAsync("admin/companies/spectrum/001/faults", ct))!;
+        faults["outages"] = new JsonArray();
+        using var lifted = new StringContent(faults.ToJsonString(), Encoding.UTF8, "application/json");
+        (await admin.PutAsync("admin/companies/spectrum/001/faults", lifted, ct)).EnsureSuccessStatusCode();
+
+        await Expect(spectrum.Nth(6)).ToHaveTextAsync("1");
+        await Expect(spectrum.Nth(2)).ToHaveTextAsync("0");
+        await Expect(spectrum.Nth(8)).ToHaveTextAsync("closed");
+        await Expect(page.Locator("#failed tbody")).ToHaveTextAsync("none yet");
+        await page.ScreenshotAsync(new() { Path = Artifact("erp.png"), FullPage = true });
+        Assert.Equal(1, simulator.Erp.Companies.Single(c => c.Code == "001").Journal(tail: 0).PostingsApplied);
+    }
+
+    /// <summary>Logs in through the login page, then goes to <paramref name="name"/> through the navigation.</summary>
+    private async Task<IPage> LoggedInPageAsync(DashboardSilo silo, string name)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await LogInAsync(page, silo);
+        await page.ClickAsync("#nav-" + name);
+        await Expect(page).ToHaveURLAsync(new Uri(silo.DashboardUrl, name).ToString());
+        return page;
     }
 
     private static string Artifact(string name) => Path.Combine(s_artifacts, name);

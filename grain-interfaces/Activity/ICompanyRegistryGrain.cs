@@ -1,0 +1,16 @@
+namespace BudgetActors.GrainInterfaces;
+
+/// <summary>
+/// Every company the service holds, so that operators can list them (one grain, key
+/// <see cref="CompanyRegistry.Key"/>). A company joins once, when it is first configured or first has
+/// activity; joining again changes nothing. Only the silo joins companies and reads the list.
+/// </summary>
+[GrainType("company-registry")]
+public interface ICompanyRegistryGrain : IGrainWithStringKey
+{
+    Task JoinAsync(string companyId);
+
+    /// <summary>The company ids, in order.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> ListAsync();
+}
