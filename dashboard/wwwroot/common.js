@@ -4,7 +4,9 @@
 
 const $ = (id) => document.getElementById(id);
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const ms = (v) => (v >= 100 ? number.format(Math.round(v)) : number.format(v)) + " ms";
+const small = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 2 });
+// Grain calls inside a silo take microseconds: below a millisecond show two significant digits, not "0 ms".
+const ms = (v) => (v >= 100 ? number.format(Math.round(v)) : v >= 1 || v === 0 ? number.format(v) : small.format(v)) + " ms";
 const percent = (v) => number.format(v * 100) + " %";
 const bytes = (v) => number.format(v / (1024 * 1024)) + " MiB";
 const amountFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
