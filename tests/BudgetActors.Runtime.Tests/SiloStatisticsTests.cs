@@ -64,4 +64,29 @@ public sealed class SiloStatisticsTests
         Assert.Equal(2 * sent.Latency.Count, sent.Latency.Add(received.Latency).Count);
         Assert.Equal(sent.P99, sent.Latency.Add(received.Latency).Percentile(0.99));
     }
+
+    [Fact]
+    public async Task A_live_member_that_does_not_answer_is_reported_as_unreachable_without_holding_up_the_others()
+    {
+        await using var cluster = await TestCluster.StartAsync(2);
+        var membership = TestCluster.MembershipOf(cluster.Silos[0]);
+
+        // A member whose process died a moment ago: its row is still live, nothing listens at its address.
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var gone = new SiloAddress("127.0.0.1", port, 1);
+        var now = cluster.Time.GetUtcNow();
+        await cluster.Membership.JoinAsync(new MembershipEntry(gone, "gone", SiloStatus.Active, now, now, 0), TestContext.Current.CancellationToken);
+        await membership.RefreshAsync(TestContext.Current.CancellationToken);
+
+        var reports = await cluster.Silos[0].Services.GetRequiredService<SiloStatistics>().ReportClusterAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, reports.Count);
+        var unreachable = Assert.Single(reports, r => !r.Reachable);
+        Assert.Equal(gone.Id, unreachable.Silo);
+        Assert.Empty(unreachable.Methods);
+        Assert.All(reports.Where(r => r != unreachable), r => Assert.True(r.IsServing));
+    }
 }
