@@ -59,7 +59,7 @@ internal static class ErpBenchmark
             var compiledBefore = JitInfo.GetCompiledMethodCount();
             await AcceptAllAsync(all.SelectMany(b => b.Skip(round * perRound).Take(perRound)));
             await UntilPostedAsync(simulator, companies * perRound * (round + 1), TimeSpan.FromMinutes(1));
-            await UntilJitQuietAsync();
+            await JitCompilation.UntilQuietAsync();
             output.WriteLine($"erp: warm-up round {round + 1}: {perRound} exports per company, {JitInfo.GetCompiledMethodCount() - compiledBefore:N0} methods compiled");
         }
 
@@ -131,28 +131,6 @@ internal static class ErpBenchmark
             RequestContext.Caller = new CallerIdentity(b.Company, Approver.UserId);
             await b.Budget.AcceptAsync(1);
         })));
-
-    /// <summary>
-    /// Waits until the JIT has been idle for a second: tiered compilation recompiles the hot methods (with
-    /// profile-guided optimisation) in the background some time after they were first called, which would
-    /// otherwise take up to a third of the CPU of the measured run.
-    /// </summary>
-    private static async Task UntilJitQuietAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        var compiled = JitInfo.GetCompiledMethodCount();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            var now = JitInfo.GetCompiledMethodCount();
-            if (now == compiled)
-            {
-                return;
-            }
-
-            compiled = now;
-        }
-    }
 
     private static async Task UntilPostedAsync(ErpSimulatorServer simulator, int postings, TimeSpan timeout)
     {

@@ -2,7 +2,7 @@ namespace BudgetActors.Runtime;
 
 /// <summary>
 /// Per grain method: calls, failures and latency (from the call being made to its method finishing,
-/// queueing included). Read by the dashboard; recording costs a few interlocked increments.
+/// queueing included). Read by the dashboard; recording costs one interlocked increment.
 /// </summary>
 public sealed class CallStatistics(TimeProvider timeProvider)
 {

@@ -1,59 +1,62 @@
+using System.Numerics;
+
 namespace BudgetActors.Runtime;
 
 /// <summary>
 /// Counters for one grain method, striped by processor so that threads recording calls at once rarely
-/// touch the same cache line.
+/// touch the same cache line. A call costs one interlocked increment (two if it failed): the calls are
+/// the sum of the latency buckets, not a counter of their own.
 /// </summary>
 internal sealed class MethodCallStatistics(GrainMethod method)
 {
-    private static readonly int s_stripeMask = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount) - 1;
+    private static readonly int s_stripeMask = (int)BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount) - 1;
 
-    private readonly Stripe[] _stripes = [.. Enumerable.Range(0, s_stripeMask + 1).Select(_ => new Stripe())];
+    // Each stripe is the latency buckets then the failures, padded to whole 128-byte blocks (a cache line and
+    // the neighbour the processor prefetches with it), and the array starts with one such block of padding:
+    // a stripe written by one core never shares a line with another stripe nor with the array's length,
+    // which every core reads on every call.
+    private const int LongsPerBlock = 16;
+    private const int Failures = LatencyHistogram.BucketCount;
+    private const int StripeLength = (Failures + 1 + LongsPerBlock - 1) / LongsPerBlock * LongsPerBlock;
+
+    private readonly long[] _counts = new long[LongsPerBlock + ((s_stripeMask + 1) * StripeLength)];
 
     public GrainMethod Method { get; } = method;
 
     public void Record(long nanoseconds, bool failed)
     {
-        var stripe = _stripes[Thread.GetCurrentProcessorId() & s_stripeMask];
-        Interlocked.Increment(ref stripe.Calls);
+        var stripe = LongsPerBlock + ((Thread.GetCurrentProcessorId() & s_stripeMask) * StripeLength);
+        Interlocked.Increment(ref _counts[stripe + LatencyHistogram.BucketOf(nanoseconds)]);
         if (failed)
         {
-            Interlocked.Increment(ref stripe.Failures);
+            Interlocked.Increment(ref _counts[stripe + Failures]);
         }
-
-        Interlocked.Increment(ref stripe.Buckets[LatencyHistogram.BucketOf(nanoseconds)]);
     }
 
     /// <summary>Adds this method's latency bucket counts to <paramref name="buckets"/>.</summary>
     public void AddBucketsTo(long[] buckets)
     {
-        foreach (var stripe in _stripes)
+        for (var stripe = LongsPerBlock; stripe < _counts.Length; stripe += StripeLength)
         {
-            for (var i = 0; i < buckets.Length; i++)
+            for (var i = 0; i < LatencyHistogram.BucketCount; i++)
             {
-                buckets[i] += Volatile.Read(ref stripe.Buckets[i]);
+                buckets[i] += Volatile.Read(ref _counts[stripe + i]);
             }
         }
     }
 
     public MethodCallSnapshot Snapshot()
     {
-        long calls = 0, failures = 0;
         var buckets = new long[LatencyHistogram.BucketCount];
-        foreach (var stripe in _stripes)
+        AddBucketsTo(buckets);
+        long failures = 0;
+        for (var stripe = LongsPerBlock; stripe < _counts.Length; stripe += StripeLength)
         {
-            calls += Volatile.Read(ref stripe.Calls);
-            failures += Volatile.Read(ref stripe.Failures);
+            failures += Volatile.Read(ref _counts[stripe + Failures]);
         }
 
-        AddBucketsTo(buckets);
-        return new MethodCallSnapshot(Method.InterfaceType.Name, Method.Name, calls, failures, new LatencyDistribution(buckets));
-    }
-
-    private sealed class Stripe
-    {
-        public readonly long[] Buckets = new long[LatencyHistogram.BucketCount];
-        public long Calls;
-        public long Failures;
+        // The calls are the sum of the latency buckets (Count): one increment per call, not two.
+        var latency = new LatencyDistribution(buckets);
+        return new MethodCallSnapshot(Method.InterfaceType.Name, Method.Name, latency.Count, failures, latency);
     }
 }
