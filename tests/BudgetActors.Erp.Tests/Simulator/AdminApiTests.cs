@@ -39,6 +39,18 @@ public sealed class AdminApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fields_a_put_leaves_out_take_their_defaults_and_the_company_keeps_answering()
+    {
+        using var put = await _http.PutAsync(
+            "admin/companies/vista/1/faults", new StringContent("""{ "permanentErrorCode": "M" }""", System.Text.Encoding.UTF8, "application/json"), Cancellation);
+        var read = await _http.GetFromJsonAsync("admin/companies/vista/1/faults", SimulatorJsonContext.Default.FaultSettings, Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equivalent(new FaultSettings { PermanentErrorCode = "M" }, read);
+        Assert.Equal(HttpStatusCode.OK, await VistaPhasesAsync());
+    }
+
+    [Fact]
     public async Task An_outage_started_over_the_admin_endpoint_refuses_calls_until_it_ends_and_the_journal_shows_them()
     {
         using var outage = await _http.PostAsJsonAsync("admin/companies/vista/1/outage", new OutageRequest(60), SimulatorJsonContext.Default.OutageRequest, Cancellation);
