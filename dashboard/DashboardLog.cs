@@ -19,4 +19,7 @@ internal static partial class DashboardLog
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Refused a dashboard {Action} posted from another site (Sec-Fetch-Site: cross-site) from {Remote}")]
     public static partial void CrossSitePost(ILogger logger, string action, string? remote);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Reading the dashboard's {Page} figures failed; open pages are told and get the next sample that reads")]
+    public static partial void PageReadFailed(ILogger logger, string page, Exception exception);
 }

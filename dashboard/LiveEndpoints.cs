@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Dashboard;
 
@@ -16,19 +18,29 @@ namespace BudgetActors.Dashboard;
 /// </summary>
 internal static class LiveEndpoints
 {
+    /// <summary>The event a stream sends instead of figures when reading them failed; its data is a sentence for the operator.</summary>
+    public const string ProblemEvent = "problem";
+
     public static void MapLive<T>(this RouteGroupBuilder api, string name, JsonTypeInfo<T> json, Func<HttpContext, CancellationToken, Task<T>> read)
     {
         // The explicit return type keeps the lambda from binding as a RequestDelegate, which drops the result.
         api.MapGet("/" + name, async Task<IResult> (HttpContext context) => TypedResults.Json(await read(context, context.RequestAborted).ConfigureAwait(false), json));
-        api.MapGet("/" + name + "/stream", (HttpContext context, ClusterSampler sampler, IHostApplicationLifetime lifetime) =>
-            TypedResults.ServerSentEvents(Events(context, json, read, sampler, lifetime.ApplicationStopping, context.RequestAborted), eventType: name));
+        api.MapGet("/" + name + "/stream", (HttpContext context, ClusterSampler sampler, IHostApplicationLifetime lifetime, ILoggerFactory loggers) =>
+            TypedResults.ServerSentEvents(Events(name, context, json, read, sampler, loggers.CreateLogger(typeof(LiveEndpoints).FullName!), lifetime.ApplicationStopping, context.RequestAborted)));
     }
 
-    private static async IAsyncEnumerable<string> Events<T>(
+    /// <summary>
+    /// The page's figures after each sample, as events named after the page. A read that fails (a database
+    /// away, a grain that throws) keeps the stream open: the page is told with a <see cref="ProblemEvent"/>,
+    /// keeps the figures it has, and gets fresh ones at the next sample that reads.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<string>> Events<T>(
+        string name,
         HttpContext context,
         JsonTypeInfo<T> json,
         Func<HttpContext, CancellationToken, Task<T>> read,
         ClusterSampler sampler,
+        ILogger logger,
         CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken requestAborted)
     {
@@ -38,17 +50,22 @@ internal static class LiveEndpoints
         var cancellationToken = linked.Token;
         while (!cancellationToken.IsCancellationRequested)
         {
-            T model;
+            SseItem<string> item;
             try
             {
-                model = await read(context, cancellationToken).ConfigureAwait(false);
+                item = new(JsonSerializer.Serialize(await read(context, cancellationToken).ConfigureAwait(false), json), name);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 yield break;
             }
+            catch (Exception exception)
+            {
+                DashboardLog.PageReadFailed(logger, name, exception);
+                item = new($"The {name} figures could not be read ({exception.GetType().Name}); trying again at the next sample.", ProblemEvent);
+            }
 
-            yield return JsonSerializer.Serialize(model, json);
+            yield return item;
             try
             {
                 await sampler.NextAsync(cancellationToken).ConfigureAwait(false);

@@ -89,7 +89,13 @@ function live(name, render, query = () => "") {
       const model = JSON.parse(e.data);
       render(model);
       setText("connection", "live · " + new Date(model.at ?? Date.now()).toLocaleTimeString());
+      $("connection").classList.remove("error");
       document.body.dataset.sampleAt = model.at ?? String(Date.now());
+    });
+    // The silo could not read the figures this time: say so, keep the ones shown, wait for the next sample.
+    events.addEventListener("problem", (e) => {
+      setText("connection", e.data);
+      $("connection").classList.add("error");
     });
     events.onerror = async () => {
       setText("connection", "reconnecting…");

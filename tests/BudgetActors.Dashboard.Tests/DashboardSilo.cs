@@ -66,11 +66,13 @@ public sealed class DashboardSilo : IAsyncDisposable
     /// An ERP simulator whose Spectrum company 001 (credential <c>demo-spectrum-001</c>, as in its demo data) the
     /// silo's connectors call, with retries and circuit breaks short enough for a test; without one, in-memory ERPs.
     /// </param>
+    /// <param name="configure">More silo set-up after the usual (e.g. a reminder table of the test's own).</param>
     /// <param name="settings">More command-line settings, e.g. <c>--Dashboard:Port 5123</c>.</param>
     public static async Task<DashboardSilo> StartAsync(
         string pathBase = "",
         (MemoryMembershipTable Members, MemoryGrainDirectory Directory)? cluster = null,
         ErpSimulatorServer? simulator = null,
+        Action<ISiloBuilder>? configure = null,
         params string[] settings)
     {
         var mailFolder = Directory.CreateTempSubdirectory("budgetactors-dashboard-mail-").FullName;
@@ -117,6 +119,8 @@ public sealed class DashboardSilo : IAsyncDisposable
             {
                 silo.UseSiloClustering(siloSettings, builder.Configuration).Configure<ClusterOptions>(Options);
             }
+
+            configure?.Invoke(silo);
 
             static void Options(ClusterOptions o)
             {
