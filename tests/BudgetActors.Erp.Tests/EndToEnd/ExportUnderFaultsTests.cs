@@ -51,7 +51,13 @@ public sealed class ExportUnderFaultsTests
             RequestContext.Caller = new CallerIdentity(b.Company, Approver.UserId);
             await b.Budget.AcceptAsync(1);
         }, cancellation)));
-        var views = await Task.WhenAll(budgets.Select(b => ExportedAsync(b.Company, b.Budget)));
+        // One at a time: a single reader waits on the budgets while the gateways export them all.
+        var views = new List<BudgetView>();
+        foreach (var (company, _, budget) in budgets)
+        {
+            views.Add(await ExportedAsync(company, budget));
+        }
+
 
         for (var i = 0; i < budgets.Count; i++)
         {
@@ -136,7 +142,10 @@ public sealed class ExportUnderFaultsTests
         return budget;
     }
 
-    /// <summary>Polls (every 20 ms, within a minute) until the gateway has reported on the budget's export.</summary>
+    /// <summary>
+    /// Reads the budget again, yielding in between, until the gateway has reported on its export (the grains
+    /// finish it on their own threads). The real-time guard only keeps a broken build from hanging the run.
+    /// </summary>
     private static async Task<BudgetView> ExportedAsync(string company, IBudgetGrain budget)
     {
         RequestContext.Caller = new CallerIdentity(company, ProjectManager.UserId);
@@ -150,7 +159,7 @@ public sealed class ExportUnderFaultsTests
             }
 
             Assert.True(DateTime.UtcNow < guard, "The export did not finish within a minute.");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            await Task.Yield();
         }
     }
 }
