@@ -164,13 +164,11 @@ public sealed class DashboardSilo : IAsyncDisposable
     /// <summary>Grain calls the dashboard should count: company set-up as the silo itself, and one refused call.</summary>
     public async Task CallGrainsAsync(int setups = 1)
     {
-        await AsAsync(Company, "system:setup", async () =>
+        for (var i = 0; i < setups; i++)
         {
-            for (var i = 0; i < setups; i++)
-            {
-                await Grains.GetGrain<ICompanyGrain>(Company).ConfigureAsync(Settings);
-            }
-        });
+            await ConfigureCompanyAsync(Company);
+        }
+
         await AsAsync(Company, "nobody", () => Assert.ThrowsAsync<WorkflowException>(() => Budget(Company, "no-such-project").GetAsync()));
     }
 
@@ -190,7 +188,7 @@ public sealed class DashboardSilo : IAsyncDisposable
         await AsAsync(company, "system:setup", async () =>
         {
             var grain = Grains.GetGrain<ICompanyGrain>(company);
-            await grain.ConfigureAsync(new CompanySettings(ErpSystem.Spectrum, erpCompany, "America/Chicago", new TimeOnly(7, 0)));
+            await grain.ConfigureAsync(Settings with { ErpCompanyCode = erpCompany });
             foreach (var person in s_people)
             {
                 await grain.SaveUserAsync(person);
@@ -230,14 +228,8 @@ public sealed class DashboardSilo : IAsyncDisposable
     }
 
     /// <summary>Sets company <paramref name="company"/> up as the silo itself would.</summary>
-    public async Task ConfigureCompanyAsync(string company)
-    {
-        using (RequestContext.Suppress())
-        {
-            RequestContext.Caller = new CallerIdentity(company, "system:setup");
-            await Grains.GetGrain<ICompanyGrain>(company).ConfigureAsync(Settings);
-        }
-    }
+    public Task ConfigureCompanyAsync(string company) =>
+        AsAsync(company, "system:setup", () => Grains.GetGrain<ICompanyGrain>(company).ConfigureAsync(Settings));
 
     /// <summary>
     /// Gives approvers <c>acme:ap-00</c>, <c>acme:ap-01</c>, ... one budget each to approve, as the workflow
@@ -245,16 +237,15 @@ public sealed class DashboardSilo : IAsyncDisposable
     /// </summary>
     public async Task AddPendingApprovalsAsync(int approvers)
     {
-        using (RequestContext.Suppress())
+        await ConfigureCompanyAsync(Company);
+        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await AsAsync(Company, "system:setup", async () =>
         {
-            await ConfigureCompanyAsync(Company);
-            RequestContext.Caller = new CallerIdentity(Company, "system:setup");
-            var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             for (var i = 0; i < approvers; i++)
             {
                 await Grains.GetGrain<IApproverGrain>($"{Company}:ap-{i:D2}").AddPendingAsync(new PendingItem(Company, $"project-{i:D2}", 1, 1000m, "pm", now));
             }
-        }
+        });
     }
 
     /// <summary>Stops the silo as Ctrl+C would; once only (the host cannot stop twice).</summary>
