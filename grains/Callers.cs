@@ -11,7 +11,7 @@ internal static class Callers
 
     public static CallerIdentity Require(string companyId)
     {
-        var caller = RequestContext.Caller
+        var caller = CallerContext.Caller
             ?? throw new WorkflowException(WorkflowErrorCode.PermissionDenied, "The call carries no user: sign in first.");
         if (caller.CompanyId != companyId)
         {
@@ -29,15 +29,15 @@ internal static class Callers
     /// </summary>
     public static IDisposable AsSystem(string companyId, string part)
     {
-        var previous = RequestContext.Caller;
-        RequestContext.Caller = new CallerIdentity(companyId, SystemPrefix + part);
+        var previous = CallerContext.Caller;
+        CallerContext.Caller = new CallerIdentity(companyId, SystemPrefix + part);
         return new Restore(previous);
     }
 
     /// <summary>Refuses a call that is not the silo's own (for <paramref name="companyId"/>, unless null).</summary>
     public static CallerIdentity RequireSystem(string? companyId, string what)
     {
-        var caller = RequestContext.Caller;
+        var caller = CallerContext.Caller;
         if (caller is null || !IsSystem(caller) || (companyId is not null && caller.CompanyId != companyId))
         {
             throw new WorkflowException(WorkflowErrorCode.PermissionDenied, $"{what} is done by the workflow itself, not by users.");
@@ -48,7 +48,7 @@ internal static class Callers
 
     private sealed class Restore(CallerIdentity? previous) : IDisposable
     {
-        public void Dispose() => RequestContext.Caller = previous;
+        public void Dispose() => CallerContext.Caller = previous;
     }
 
     /// <summary>The directory entry of the calling user of <paramref name="companyId"/>.</summary>

@@ -1,26 +1,37 @@
 using BudgetActors.Erp;
 using BudgetActors.Grains.Erp;
 using BudgetActors.Grains.Notifications;
+using BudgetActors.Grains.Postgres;
+using BudgetActors.Grains.Security;
 using BudgetActors.Grains.Tokens;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Providers;
+using Orleans.Serialization;
 
 namespace BudgetActors.Grains;
 
-/// <summary>Hosts the budget workflow on a silo: <c>silo.AddBudgetWorkflow()</c>, plus the ERP connectors the silo has.</summary>
+/// <summary>Hosts the budget workflow on an Orleans silo: <c>silo.AddBudgetWorkflow()</c>, plus the ERP connectors the silo has.</summary>
 public static class WorkflowHostingExtensions
 {
+    /// <summary>
+    /// The workflow's services with their in-memory defaults (outbox, API tokens), grain state as
+    /// System.Text.Json, and the call filter that authenticates every call a client app makes.
+    /// </summary>
     public static ISiloBuilder AddBudgetWorkflow(this ISiloBuilder silo, Action<ErpGatewayOptions>? configureGateway = null)
     {
-        silo.AddGrains(typeof(WorkflowHostingExtensions).Assembly).AddJsonSerializerContext(WorkflowJsonContext.Default)
-            .AddJsonSerializerContext(WorkflowContractJsonContext.Default);
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
+            o.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, WorkflowJsonContext.Default));
         var gateway = silo.Services.AddOptions<ErpGatewayOptions>();
         if (configureGateway is not null)
         {
             gateway.Configure(configureGateway);
         }
 
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<ErpConnectors>();
         silo.Services.AddOptions<NotificationOptions>();
         silo.Services.TryAddSingleton<INotificationOutbox, MemoryNotificationOutbox>();
@@ -31,44 +42,48 @@ public static class WorkflowHostingExtensions
         silo.Services.AddHostedService(sp => sp.GetRequiredService<NotificationSender>());
         silo.Services.TryAddSingleton<IApiTokenStore, MemoryApiTokenStore>();
         silo.Services.TryAddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<IApiTokenStore>());
+        silo.Services.TryAddSingleton<SiloCallers>();
+        silo.AddIncomingGrainCallFilter<CallerAuthenticationFilter>();
         return silo;
     }
 
     /// <summary>
-    /// Keeps API tokens (as SHA-256 hashes) in PostgreSQL, shared by every silo of the service; the
-    /// workflow's table is migrated at silo start. <paramref name="configureCache"/> sets how long a silo
-    /// trusts a token it has looked up (<see cref="ApiTokenOptions.CacheDuration"/>, the bound on revocation
-    /// through another silo).
+    /// Keeps everything durable in PostgreSQL: grain state and reminders through Orleans' ADO.NET providers
+    /// (invariant <c>Npgsql</c>) on the service's own schema, the notification outbox and the API tokens
+    /// (as SHA-256 hashes). The schema is migrated when the silo starts, before Orleans touches it.
+    /// <paramref name="configureCache"/> sets how long a silo trusts a token it has looked up
+    /// (<see cref="ApiTokenOptions.CacheDuration"/>, the bound on revocation through another silo).
     /// </summary>
-    public static ISiloBuilder UsePostgresApiTokens(this ISiloBuilder silo, Action<PostgresStorageOptions> configure, Action<ApiTokenOptions>? configureCache = null)
+    public static ISiloBuilder UsePostgresWorkflowStore(this ISiloBuilder silo, string connectionString, Action<ApiTokenOptions>? configureCache = null)
     {
-        var options = PostgresStorageOptions.Configured(configure, "API tokens");
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var cache = silo.Services.AddOptions<ApiTokenOptions>();
         if (configureCache is not null)
         {
             cache.Configure(configureCache);
         }
 
-        silo.AddPostgresSchema(options.ConnectionString);
-        silo.Services.AddSingleton(PostgresNotificationOutbox.Migrations); // the workflow's one migration source, applied once
+        silo.Services.TryAddSingleton<PostgresDataSources>();
+        silo.Services.AddSingleton(new PostgresSchema(connectionString));
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaMigration>());
+        silo.AddAdoNetGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, o =>
+        {
+            o.Invariant = PostgresSchema.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = PostgresSchema.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.Services.AddSingleton<INotificationOutbox>(sp => new PostgresNotificationOutbox(
+            sp.GetRequiredService<PostgresDataSources>().Get(connectionString),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.Services.AddSingleton<IApiTokenStore>(sp => new PostgresApiTokenStore(
-            sp.GetRequiredService<PostgresDataSources>().Get(options.ConnectionString),
-            sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId,
+            sp.GetRequiredService<PostgresDataSources>().Get(connectionString),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ApiTokenOptions>>().Value));
-        silo.Services.TryAddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<IApiTokenStore>());
-        return silo;
-    }
-
-    /// <summary>Keeps the notification outbox in PostgreSQL (the workflow's table is migrated at silo start).</summary>
-    public static ISiloBuilder UsePostgresNotificationOutbox(this ISiloBuilder silo, Action<PostgresStorageOptions> configure)
-    {
-        var options = PostgresStorageOptions.Configured(configure, "notification outbox");
-        silo.AddPostgresSchema(options.ConnectionString);
-        silo.Services.AddSingleton(PostgresNotificationOutbox.Migrations); // the migrator applies each source once
-        silo.Services.AddSingleton<INotificationOutbox>(sp => new PostgresNotificationOutbox(
-            sp.GetRequiredService<PostgresDataSources>().Get(options.ConnectionString),
-            sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId));
         return silo;
     }
 

@@ -9,13 +9,14 @@ namespace BudgetActors.GrainInterfaces;
 /// The last steps of the history, ending at step <paramref name="Version"/>: those of an earlier report that
 /// was lost come again with this one (the company keeps only its latest steps anyway).
 /// </param>
+[GenerateSerializer, Immutable]
 public sealed record BudgetActivity(
-    string ProjectId,
-    int Version,
-    BudgetStatus Status,
-    DateTimeOffset Since,
-    int Submission,
-    decimal Total,
-    string? SentBy,
-    ErpError? LastError,
-    IReadOnlyList<HistoryEntry> LatestSteps);
+    [property: Id(0)] string ProjectId,
+    [property: Id(1)] int Version,
+    [property: Id(2)] BudgetStatus Status,
+    [property: Id(3)] DateTimeOffset Since,
+    [property: Id(4)] int Submission,
+    [property: Id(5)] decimal Total,
+    [property: Id(6)] string? SentBy,
+    [property: Id(7)] ErpError? LastError,
+    [property: Id(8)] IReadOnlyList<HistoryEntry> LatestSteps);

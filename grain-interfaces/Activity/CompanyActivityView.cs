@@ -6,10 +6,11 @@ namespace BudgetActors.GrainInterfaces;
 /// <param name="FailedToExport">Budgets the ERP refused, with its error, the oldest first.</param>
 /// <param name="DailySummaries">Daily summaries sent over the last few local days, the latest first.</param>
 /// <param name="RecentEvents">The latest history steps of the company's budgets, the latest first.</param>
+[GenerateSerializer, Immutable]
 public sealed record CompanyActivityView(
-    string CompanyId,
-    IReadOnlyDictionary<BudgetStatus, int> BudgetsByStatus,
-    IReadOnlyList<PendingItem> PendingApprovals,
-    IReadOnlyList<FailedExport> FailedToExport,
-    IReadOnlyList<DailySummarySent> DailySummaries,
-    IReadOnlyList<HistoryEvent> RecentEvents);
+    [property: Id(0)] string CompanyId,
+    [property: Id(1)] IReadOnlyDictionary<BudgetStatus, int> BudgetsByStatus,
+    [property: Id(2)] IReadOnlyList<PendingItem> PendingApprovals,
+    [property: Id(3)] IReadOnlyList<FailedExport> FailedToExport,
+    [property: Id(4)] IReadOnlyList<DailySummarySent> DailySummaries,
+    [property: Id(5)] IReadOnlyList<HistoryEvent> RecentEvents);

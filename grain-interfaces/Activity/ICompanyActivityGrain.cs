@@ -6,18 +6,21 @@ namespace BudgetActors.GrainInterfaces;
 /// approvals and the Failed to Export list that follow from them, the daily summaries sent, and the latest
 /// history steps. Only the workflow itself writes it and only the silo (the operator dashboard) reads it.
 /// </summary>
-[GrainType("company-activity")]
+[Alias("company-activity")]
 public interface ICompanyActivityGrain : IGrainWithStringKey
 {
     /// <summary>
     /// A budget says where it stands after a committed change. Reports carry absolute values: one older
     /// than what is held changes nothing, and one that follows a lost report repairs it.
     /// </summary>
+    [Alias("RecordBudgetAsync")]
     Task RecordBudgetAsync(BudgetActivity budget);
 
     /// <summary>An approver sent their ERP Integrations Daily Summary; a repeated report changes nothing.</summary>
+    [Alias("RecordDailySummaryAsync")]
     Task RecordDailySummaryAsync(DailySummarySent summary);
 
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<CompanyActivityView> GetAsync();
 }

@@ -5,12 +5,14 @@ namespace BudgetActors.GrainInterfaces;
 /// <see cref="CompanyRegistry.Key"/>). A company joins once, when it is first configured or first has
 /// activity; joining again changes nothing. Only the silo joins companies and reads the list.
 /// </summary>
-[GrainType("company-registry")]
+[Alias("company-registry")]
 public interface ICompanyRegistryGrain : IGrainWithStringKey
 {
+    [Alias("JoinAsync")]
     Task JoinAsync(string companyId);
 
     /// <summary>The company ids, in order.</summary>
     [ReadOnly]
+    [Alias("ListAsync")]
     Task<IReadOnlyList<string>> ListAsync();
 }

@@ -4,7 +4,8 @@ namespace BudgetActors.GrainInterfaces;
 /// One line of a budget, keyed by cost code and category (Spectrum and Vista say "cost type"). Amounts are
 /// money: two decimal places, and an original budget is never negative.
 /// </summary>
-public sealed record BudgetLine(string CostCode, string Category, string Description, decimal OriginalAmount)
+[GenerateSerializer, Immutable]
+public sealed record BudgetLine([property: Id(0)] string CostCode, [property: Id(1)] string Category, [property: Id(2)] string Description, [property: Id(3)] decimal OriginalAmount)
 {
     public LineKey Key => new(CostCode, Category);
 }

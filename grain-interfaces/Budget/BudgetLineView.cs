@@ -1,4 +1,5 @@
 namespace BudgetActors.GrainInterfaces;
 
 /// <summary>A line as the Budget Updates window shows it: original, approved changes, revised estimate.</summary>
-public sealed record BudgetLineView(string CostCode, string Category, string Description, decimal Original, decimal Changes, decimal Revised);
+[GenerateSerializer, Immutable]
+public sealed record BudgetLineView([property: Id(0)] string CostCode, [property: Id(1)] string Category, [property: Id(2)] string Description, [property: Id(3)] decimal Original, [property: Id(4)] decimal Changes, [property: Id(5)] decimal Revised);

@@ -1,4 +1,5 @@
 namespace BudgetActors.GrainInterfaces;
 
 /// <summary>What a re-import would do, before it is committed.</summary>
-public sealed record ReimportPreview(decimal CurrentErpTotal, decimal CurrentBudgetTotal, decimal NewTotal, int LinesAdded, int LinesUpdated);
+[GenerateSerializer, Immutable]
+public sealed record ReimportPreview([property: Id(0)] decimal CurrentErpTotal, [property: Id(1)] decimal CurrentBudgetTotal, [property: Id(2)] decimal NewTotal, [property: Id(3)] int LinesAdded, [property: Id(4)] int LinesUpdated);

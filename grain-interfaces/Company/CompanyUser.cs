@@ -6,15 +6,16 @@ namespace BudgetActors.GrainInterfaces;
 /// <param name="CanPushToAccounting">The accounting approver privilege.</param>
 /// <param name="SubscribedToDigest">Receives the "ERP Integrations Daily Summary".</param>
 /// <param name="IsCompanyAdmin">May change the company's settings and directory.</param>
+[GenerateSerializer, Immutable]
 public sealed record CompanyUser(
-    string UserId,
-    string Name,
-    string Email,
-    ToolPermission BudgetTool,
-    ToolPermission ErpTool,
-    bool CanPushToAccounting,
-    bool SubscribedToDigest,
-    bool IsCompanyAdmin = false)
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Email,
+    [property: Id(3)] ToolPermission BudgetTool,
+    [property: Id(4)] ToolPermission ErpTool,
+    [property: Id(5)] bool CanPushToAccounting,
+    [property: Id(6)] bool SubscribedToDigest,
+    [property: Id(7)] bool IsCompanyAdmin = false)
 {
     /// <summary>Accepting and rejecting need the privilege and Standard or Admin on ERP Integrations.</summary>
     public bool IsAccountingApprover => CanPushToAccounting && ErpTool >= ToolPermission.Standard;

@@ -1,4 +1,5 @@
 namespace BudgetActors.GrainInterfaces;
 
 /// <summary>A project linked to its ERP job; budgets can only go to a job that is synced.</summary>
-public sealed record ProjectLink(string ProjectId, string ErpJob, bool JobSynced);
+[GenerateSerializer, Immutable]
+public sealed record ProjectLink([property: Id(0)] string ProjectId, [property: Id(1)] string ErpJob, [property: Id(2)] bool JobSynced);

@@ -1,4 +1,5 @@
 namespace BudgetActors.GrainInterfaces;
 
 /// <summary>An ERP job as the ERP describes it.</summary>
-public sealed record ErpJobInfo(string Job, string Name, bool HasEstimates);
+[GenerateSerializer, Immutable]
+public sealed record ErpJobInfo([property: Id(0)] string Job, [property: Id(1)] string Name, [property: Id(2)] bool HasEstimates);

@@ -4,7 +4,8 @@ namespace BudgetActors.GrainInterfaces;
 /// One line of an export: the original budget goes to the ERP's original estimate, the revised estimate
 /// (original plus budget changes) to its current estimate.
 /// </summary>
-public sealed record ExportLine(string CostCode, string Category, decimal Original, decimal Revised)
+[GenerateSerializer, Immutable]
+public sealed record ExportLine([property: Id(0)] string CostCode, [property: Id(1)] string Category, [property: Id(2)] decimal Original, [property: Id(3)] decimal Revised)
 {
     public LineKey Key => new(CostCode, Category);
 }

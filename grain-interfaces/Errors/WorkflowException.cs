@@ -1,8 +1,12 @@
 namespace BudgetActors.GrainInterfaces;
 
 /// <summary>A refusal by the budget workflow, with a code programs can act on and a message people can.</summary>
-/// <remarks>It crosses silos and reaches clients with its code (see <see cref="IRemoteException{TSelf}"/>).</remarks>
-public sealed class WorkflowException : Exception, IRemoteException<WorkflowException>
+/// <remarks>
+/// Orleans serializes it with its <see cref="Code"/>, so it reaches another silo and a client app as the
+/// same type with the same code.
+/// </remarks>
+[GenerateSerializer, Alias("workflow-exception")]
+public sealed class WorkflowException : Exception
 {
     public WorkflowException()
         : this(WorkflowErrorCode.InvalidInput, "The request was refused.")
@@ -25,10 +29,6 @@ public sealed class WorkflowException : Exception, IRemoteException<WorkflowExce
         Code = code;
     }
 
-    public WorkflowErrorCode Code { get; }
-
-    string? IRemoteException<WorkflowException>.RemoteDetail => Code.ToString();
-
-    public static WorkflowException FromRemote(string message, string? detail) =>
-        new(Enum.TryParse<WorkflowErrorCode>(detail, out var code) ? code : WorkflowErrorCode.InvalidInput, message);
+    [Id(0)]
+    public WorkflowErrorCode Code { get; private set; }
 }

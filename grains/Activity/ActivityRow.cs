@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace BudgetActors.Grains.Activity;
@@ -11,6 +12,7 @@ internal sealed class ActivityRow<T>(string stateName, T state) : IGrainState<T>
 {
     public string StateName { get; } = stateName;
 
+    [AllowNull]
     public T State { get; set; } = state;
 
     public string? ETag { get; set; }

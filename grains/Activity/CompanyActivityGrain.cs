@@ -1,3 +1,5 @@
+using Orleans.Storage;
+using Orleans.Providers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetActors.Grains.Activity;
@@ -13,6 +15,7 @@ namespace BudgetActors.Grains.Activity;
 /// latest steps (<c>event-&lt;slot&gt;</c>, a fixed number of slots): a report writes one project row and its new
 /// steps, never the whole company, so the ERP's export rate does not pay for the number of budgets.
 /// </remarks>
+[GrainType("company-activity")]
 public sealed class CompanyActivityGrain(
     [PersistentState("activity")] IPersistentState<CompanyActivityState> activity,
     IServiceProvider services) : Grain, ICompanyActivityGrain
@@ -43,7 +46,7 @@ public sealed class CompanyActivityGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // The rows live in the same storage as the activity record.
-        _rows = services.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorage);
+        _rows = services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
         for (var first = 0; first < RecentEventsKept; first += ReadBatch)
         {
             var batch = Enumerable.Range(first, Math.Min(ReadBatch, RecentEventsKept - first))
@@ -177,7 +180,7 @@ public sealed class CompanyActivityGrain(
     }
 
     private Task ReadAllAsync<T>(IEnumerable<ActivityRow<T>> rows, CancellationToken cancellationToken) =>
-        Task.WhenAll(rows.Select(row => _rows.ReadStateAsync(row.StateName, GrainId, row, cancellationToken)));
+        Task.WhenAll(rows.Select(row => _rows.ReadStateAsync(row.StateName, this.GetGrainId(), row, cancellationToken)));
 
     /// <summary>Writes <paramref name="state"/> into the row; should the write fail, the row holds what it held.</summary>
     private async Task WriteAsync<T>(ActivityRow<T> row, T state)
@@ -186,7 +189,7 @@ public sealed class CompanyActivityGrain(
         row.State = state;
         try
         {
-            await _rows.WriteStateAsync(row.StateName, GrainId, row, CancellationToken.None);
+            await _rows.WriteStateAsync(row.StateName, this.GetGrainId(), row, CancellationToken.None);
         }
         catch (Exception exception)
         {

@@ -1,6 +1,7 @@
 namespace BudgetActors.Grains.Activity;
 
 /// <summary>The list of companies operators see; a company joins once and stays.</summary>
+[GrainType("company-registry")]
 public sealed class CompanyRegistryGrain(
     [PersistentState("registry")] IPersistentState<CompanyRegistryState> registry) : Grain, ICompanyRegistryGrain
 {

@@ -9,6 +9,7 @@ namespace BudgetActors.Grains.Approval;
 /// back at the company's local digest time each day; it goes when the list empties. Each summary sent is
 /// recorded in the company's activity.
 /// </summary>
+[GrainType("approver")]
 public sealed class ApproverGrain(
     [PersistentState("approver")] IPersistentState<ApproverState> approver,
     INotificationOutbox outbox,
@@ -45,9 +46,9 @@ public sealed class ApproverGrain(
         }
 
         await SaveAsync(approver.State with { Pending = pending });
-        if (pending.IsEmpty && await GetReminder(DigestReminder) is { } reminder)
+        if (pending.IsEmpty && await this.GetReminder(DigestReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -97,9 +98,9 @@ public sealed class ApproverGrain(
 
         if (approver.State.Pending.IsEmpty || await CompanySettingsAsync() is not { } settings)
         {
-            if (await GetReminder(DigestReminder) is { } reminder)
+            if (await this.GetReminder(DigestReminder) is { } reminder)
             {
-                await UnregisterReminder(reminder);
+                await this.UnregisterReminder(reminder);
             }
 
             return;
@@ -168,7 +169,7 @@ public sealed class ApproverGrain(
     private async Task ScheduleDigestAsync(DateTimeOffset at, DateTimeOffset now)
     {
         var due = at > now ? at - now : TimeSpan.Zero;
-        await RegisterOrUpdateReminder(DigestReminder, due, TimeSpan.FromDays(1));
+        await this.RegisterOrUpdateReminder(DigestReminder, due, TimeSpan.FromDays(1));
     }
 
     private async Task<CompanySettings?> CompanySettingsAsync()

@@ -10,6 +10,7 @@ namespace BudgetActors.Grains.Budget;
 /// the request context), applied by the pure rules in <c>Domain/</c>, and stored; only then do the
 /// approvers' lists, the company's activity and the ERP gateway hear of it.
 /// </summary>
+[GrainType("budget")]
 public sealed class BudgetGrain(
     [PersistentState("budget")] IPersistentState<BudgetState> budget,
     INotificationOutbox outbox,

@@ -8,6 +8,7 @@ namespace BudgetActors.Grains.Company;
 /// A company's settings, ERP job links and user directory, and its users' API tokens. Only a company
 /// admin (or the silo itself, when it sets a company up) may change them.
 /// </summary>
+[GrainType("company")]
 public sealed class CompanyGrain(
     [PersistentState("company")] IPersistentState<CompanyState> company,
     IApiTokenStore tokens,
@@ -86,11 +87,18 @@ public sealed class CompanyGrain(
         await SaveAsync(company.State with { Projects = company.State.Projects.RemoveAll(p => p.ProjectId == link.ProjectId).Add(link) });
     }
 
-    public Task<CompanyView> GetAsync() =>
-        Task.FromResult(new CompanyView(CompanyId, company.State.Settings, company.State.Users, company.State.Projects));
+    public Task<CompanyView> GetAsync()
+    {
+        // Grains are reachable from any client app: a company's directory is for its own people only.
+        Callers.Require(CompanyId);
+        return Task.FromResult(new CompanyView(CompanyId, company.State.Settings, company.State.Users, company.State.Projects));
+    }
 
-    public Task<CompanyUser?> FindUserAsync(string userId) =>
-        Task.FromResult(company.State.Users.Find(u => u.UserId == userId));
+    public Task<CompanyUser?> FindUserAsync(string userId)
+    {
+        Callers.Require(CompanyId);
+        return Task.FromResult(company.State.Users.Find(u => u.UserId == userId));
+    }
 
     public async Task<IssuedApiToken> IssueTokenAsync(string userId, string name)
     {
@@ -136,9 +144,15 @@ public sealed class CompanyGrain(
             Permissions.RequireErpView(user, "see the ERP queue");
         }
 
-        return company.State.Settings is { } settings
-            ? await GrainFactory.GetGrain<IErpGatewayGrain>(ErpGateway.KeyOf(settings.Erp, settings.ErpCompanyCode)).GetQueueAsync()
-            : null;
+        if (company.State.Settings is not { } settings)
+        {
+            return null;
+        }
+
+        using (Callers.AsSystem(CompanyId, "company"))
+        {
+            return await GrainFactory.GetGrain<IErpGatewayGrain>(ErpGateway.KeyOf(settings.Erp, settings.ErpCompanyCode)).GetQueueAsync();
+        }
     }
 
     private Task<CallerIdentity> RequireAdminAsync()

@@ -1,3 +1,5 @@
+using Orleans.Storage;
+
 namespace BudgetActors.Grains.Erp;
 
 // The durable queue: one row per waiting export, and the queue record with the head and the counters.
@@ -52,7 +54,7 @@ public sealed partial class ErpGatewayGrain
         for (var sequence = state.Purged; sequence < state.Head; sequence++)
         {
             var done = QueuedExport.ToRead(sequence);
-            await _rows.ReadStateAsync(done.StateName, GrainId, done, cancellationToken);
+            await _rows.ReadStateAsync(done.StateName, this.GetGrainId(), done, cancellationToken);
             if (done.RecordExists)
             {
                 await ClearRowAsync(done);
@@ -63,7 +65,7 @@ public sealed partial class ErpGatewayGrain
         for (_tail = state.Head; ; _tail++)
         {
             var row = QueuedExport.ToRead(_tail);
-            await _rows.ReadStateAsync(row.StateName, GrainId, row, cancellationToken);
+            await _rows.ReadStateAsync(row.StateName, this.GetGrainId(), row, cancellationToken);
             if (!row.RecordExists)
             {
                 break;
@@ -90,7 +92,7 @@ public sealed partial class ErpGatewayGrain
     {
         try
         {
-            await _rows.WriteStateAsync(row.StateName, GrainId, row, CancellationToken.None);
+            await _rows.WriteStateAsync(row.StateName, this.GetGrainId(), row, CancellationToken.None);
         }
         catch (InconsistentStateException)
         {
@@ -103,7 +105,7 @@ public sealed partial class ErpGatewayGrain
     {
         try
         {
-            await _rows.ClearStateAsync(row.StateName, GrainId, row, CancellationToken.None);
+            await _rows.ClearStateAsync(row.StateName, this.GetGrainId(), row, CancellationToken.None);
         }
         catch (InconsistentStateException)
         {
@@ -118,7 +120,7 @@ public sealed partial class ErpGatewayGrain
         _reminderRegistered = true;
         try
         {
-            await RegisterOrUpdateReminder(QueueReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(QueueReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         }
         catch
         {
@@ -130,9 +132,9 @@ public sealed partial class ErpGatewayGrain
     private async Task UnregisterQueueReminderAsync()
     {
         _reminderRegistered = false;
-        if (await GetReminder(QueueReminder) is { } reminder)
+        if (await this.GetReminder(QueueReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
 
         if (_queued.Count > 0 && !_reminderRegistered)

@@ -1,3 +1,5 @@
+using Orleans.Storage;
+using Orleans.Providers;
 using BudgetActors.Erp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,9 +22,10 @@ namespace BudgetActors.Grains.Erp;
 /// whether 1 or 10,000 wait. (Rewriting the whole queue on every change made a burst of n exports cost
 /// O(n^2) serialisation: at 250 waiting per company, about 75 KB written and 200 KB allocated per export.)
 /// </remarks>
+[GrainType("erp-gateway")]
 [Reentrant]
 public sealed partial class ErpGatewayGrain(
-    [PersistentState("queue", PersistentStateAttribute.DefaultStorage)] IPersistentState<ErpGatewayState> queue,
+    [PersistentState("queue", ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)] IPersistentState<ErpGatewayState> queue,
     ErpConnectors connectors,
     IOptions<ErpGatewayOptions> options,
     IServiceProvider services,
@@ -32,7 +35,7 @@ public sealed partial class ErpGatewayGrain(
     private const string QueueReminder = "erp-queue";
 
     // The rows of the waiting exports live in the same storage as the queue record (see the constructor).
-    private const string QueueStorage = PersistentStateAttribute.DefaultStorage;
+    private const string QueueStorage = ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME;
 
     private readonly Queue<Func<Task>> _reads = new();
 
@@ -116,9 +119,14 @@ public sealed partial class ErpGatewayGrain(
     public Task<IReadOnlyList<string>> ListCostCodesAsync() =>
         ReadAsync("list cost codes", ct => _connector.ListCostCodesAsync(_companyCode, ct));
 
-    public Task<ErpQueueView> GetQueueAsync() => Task.FromResult(new ErpQueueView(
-        this.GetPrimaryKeyString(), _queued.Count + _reads.Count, _inFlight, _inFlightSince,
-        queue.State.Completed, queue.State.Retries, _circuitOpen, _lastError, _nextAttemptAt));
+    public Task<ErpQueueView> GetQueueAsync()
+    {
+        // Company users see their ERP company's queue through their company grain, which asks as the workflow.
+        Callers.RequireSystem(null, "Reading an ERP company's queue");
+        return Task.FromResult(new ErpQueueView(
+            this.GetPrimaryKeyString(), _queued.Count + _reads.Count, _inFlight, _inFlightSince,
+            queue.State.Completed, queue.State.Retries, _circuitOpen, _lastError, _nextAttemptAt));
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -155,11 +163,15 @@ public sealed partial class ErpGatewayGrain(
     {
         if (_worker is null || _worker.IsCompleted)
         {
-            // The worker outlives the call that starts it and must not carry that call's chain or caller.
-            using (RequestContext.Suppress())
-            {
-                _worker = WorkAsync();
-            }
+            _worker = WorkDetachedAsync();
+        }
+
+        // The worker outlives the call that starts it and must not carry that call's caller: the request
+        // context is cleared in the worker's own flow (an async method's context changes stay inside it).
+        async Task WorkDetachedAsync()
+        {
+            RequestContext.Clear();
+            await WorkAsync();
         }
     }
 
@@ -233,7 +245,19 @@ public sealed partial class ErpGatewayGrain(
         _inFlightSince = time.GetUtcNow();
         try
         {
-            var result = await _pipeline.ExecuteAsync(async ct => await call(ct));
+            // Polly continues off the caller's context unless told: the call and its retry callbacks touch
+            // this grain's fields, so they must come back to the activation.
+            var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true);
+            T result;
+            try
+            {
+                result = await _pipeline.ExecuteAsync(async (c, _) => await call(c.CancellationToken), context, 0);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
             _circuitOpen = false;
             return result;
         }
@@ -252,7 +276,7 @@ public sealed partial class ErpGatewayGrain(
     private void WakeUpIn(TimeSpan delay)
     {
         _wakeUp?.Dispose();
-        _wakeUp = RegisterGrainTimer(_ =>
+        _wakeUp = this.RegisterGrainTimer(_ =>
         {
             _circuitOpen = false;
             _nextAttemptAt = null;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace BudgetActors.Grains.Erp;
@@ -13,6 +14,7 @@ internal sealed class QueuedExport(long sequence, ExportRequest request) : IGrai
 
     public string StateName => NameOf(Sequence);
 
+    [AllowNull]
     public ExportRequest State { get; set; } = request;
 
     public string? ETag { get; set; }

@@ -5,9 +5,6 @@ namespace BudgetActors.Grains.Notifications;
 /// <summary>The outbox in the <c>notification_outbox</c> table; claims use <c>FOR UPDATE SKIP LOCKED</c> and a lease.</summary>
 public sealed class PostgresNotificationOutbox(NpgsqlDataSource dataSource, string serviceId) : INotificationOutbox
 {
-    /// <summary>The workflow's tables, migrated at silo start with the runtime's.</summary>
-    public static MigrationSource Migrations { get; } = new("workflow", typeof(PostgresNotificationOutbox).Assembly, "BudgetActors.Grains.Migrations.");
-
     public async Task AddAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();

@@ -1,3 +1,5 @@
+using BudgetActors.Grains.Security;
+
 namespace BudgetActors.Grains.Tokens;
 
 /// <summary>

@@ -1,3 +1,0 @@
-using BudgetActors.Testing;
-
-[assembly: AssemblyFixture(typeof(PostgresFixture))]
