@@ -22,7 +22,33 @@ public sealed class ApproverGrain(
 
     private string UserId => this.GetPrimaryKeyString().Split(':')[1];
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => HandOverNotificationsAsync();
+    /// <summary>
+    /// How often the reminder looks in while items wait. Orleans skips ticks missed while no silo held the
+    /// reminder, so the summary is not tied to one daily tick: every tick (and every activation) sends the
+    /// latest summary that is due and not yet sent, decided from the persisted last day summarised.
+    /// </summary>
+    public static readonly TimeSpan DigestCheckPeriod = TimeSpan.FromHours(1);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await HandOverNotificationsAsync();
+        if (approver.State.Pending.IsEmpty)
+        {
+            return;
+        }
+
+        await EnsureDigestScheduledAsync();
+        await SendDueDigestAsync(time.GetUtcNow());
+    }
+
+    /// <summary>Puts back a reminder lost with its silo (or never registered) while items wait.</summary>
+    private async Task EnsureDigestScheduledAsync()
+    {
+        if (await this.GetReminder(DigestReminder) is null && await CompanySettingsAsync() is { } settings)
+        {
+            await ScheduleDigestAsync(settings, time.GetUtcNow());
+        }
+    }
 
     public async Task AddPendingAsync(PendingItem item)
     {
@@ -31,8 +57,7 @@ public sealed class ApproverGrain(
         await SaveAsync(approver.State with { Pending = approver.State.Pending.RemoveAll(p => p.ProjectId == item.ProjectId).Add(item) });
         if (wasEmpty && await CompanySettingsAsync() is { } settings)
         {
-            var now = time.GetUtcNow();
-            await ScheduleDigestAsync(DigestSchedule.NextAfter(now, Zone(settings), settings.DigestTime), now);
+            await ScheduleDigestAsync(settings, time.GetUtcNow());
         }
     }
 
@@ -89,13 +114,16 @@ public sealed class ApproverGrain(
         }
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != DigestReminder)
-        {
-            return;
-        }
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == DigestReminder ? SendDueDigestAsync(time.GetUtcNow()) : Task.CompletedTask;
 
+    /// <summary>
+    /// Sends the summary of the latest local day whose digest time has passed, unless that day (or a later
+    /// one) was summarised already or nothing was waiting at that time. Safe to run at any moment, any number
+    /// of times: a retried tick, a restart after the summary or a second activation find the day done.
+    /// </summary>
+    private async Task SendDueDigestAsync(DateTimeOffset now)
+    {
         if (approver.State.Pending.IsEmpty || await CompanySettingsAsync() is not { } settings)
         {
             if (await this.GetReminder(DigestReminder) is { } reminder)
@@ -106,28 +134,17 @@ public sealed class ApproverGrain(
             return;
         }
 
-        var now = time.GetUtcNow();
         var zone = Zone(settings);
-
-        // The next tick is set first, from this tick's own due time, so that a tick handled late (or a
-        // digest that fails below and is retried) never moves or skips the schedule.
-        await ScheduleDigestAsync(DigestSchedule.NextAfter(status.CurrentTickTime, zone, settings.DigestTime), now);
-        try
-        {
-            await SendDigestAsync(DigestSchedule.LatestDueDay(now, zone, settings.DigestTime), zone, now);
-        }
-        catch
-        {
-            await ScheduleDigestAsync(now + TimeSpan.FromMinutes(1), now);
-            throw;
-        }
-    }
-
-    private async Task SendDigestAsync(DateOnly day, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        if (approver.State.LastDigestDay == day)
+        var day = DigestSchedule.LatestDueDay(now, zone, settings.DigestTime);
+        if (approver.State.LastDigestDay >= day)
         {
             return; // never two for one day
+        }
+
+        var dueAt = DigestSchedule.DueAt(day, zone, settings.DigestTime);
+        if (!approver.State.Pending.Any(p => p.WaitingSince <= dueAt))
+        {
+            return; // everything arrived after that day's digest time: its first summary is the next one
         }
 
         CompanyUser? me;
@@ -166,10 +183,11 @@ public sealed class ApproverGrain(
         }
     }
 
-    private async Task ScheduleDigestAsync(DateTimeOffset at, DateTimeOffset now)
+    /// <summary>Ticks from the next digest time on, every <see cref="DigestCheckPeriod"/>.</summary>
+    private async Task ScheduleDigestAsync(CompanySettings settings, DateTimeOffset now)
     {
-        var due = at > now ? at - now : TimeSpan.Zero;
-        await this.RegisterOrUpdateReminder(DigestReminder, due, TimeSpan.FromDays(1));
+        var first = DigestSchedule.NextAfter(now, Zone(settings), settings.DigestTime);
+        await this.RegisterOrUpdateReminder(DigestReminder, first - now, DigestCheckPeriod);
     }
 
     private async Task<CompanySettings?> CompanySettingsAsync()

@@ -31,6 +31,9 @@ internal static class DigestSchedule
     /// The instant of <paramref name="digestTime"/> on local <paramref name="day"/>. A time skipped by a
     /// spring-forward change is taken as the first minute after the gap; a repeated one, as its first occurrence.
     /// </summary>
+    /// <summary>When the summary of local <paramref name="day"/> is due.</summary>
+    public static DateTimeOffset DueAt(DateOnly day, TimeZoneInfo zone, TimeOnly digestTime) => At(day, zone, digestTime);
+
     private static DateTimeOffset At(DateOnly day, TimeZoneInfo zone, TimeOnly digestTime)
     {
         var local = day.ToDateTime(digestTime, DateTimeKind.Unspecified);
