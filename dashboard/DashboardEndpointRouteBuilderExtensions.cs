@@ -1,7 +1,5 @@
 using BudgetActors.Dashboard.Authentication;
-using BudgetActors.Dashboard.Cluster;
 using BudgetActors.Dashboard.Erp;
-using BudgetActors.Dashboard.Reminders;
 using BudgetActors.Dashboard.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -79,10 +77,6 @@ public static class DashboardEndpointRouteBuilderExtensions
         var api = dashboard.MapGroup("/api").AddEndpointFilter(RequireSession(redirectToLogin: false));
         // Pages ask this after their event stream fails, to tell a lost connection from an ended session.
         api.MapGet("/session", () => Results.NoContent());
-        api.MapLive("overview", DashboardJsonContext.Default.OverviewModel, async (context, ct) => (await Sampler(context).LatestAsync(ct).ConfigureAwait(false)).Overview);
-        api.MapLive("grains", DashboardJsonContext.Default.GrainsModel, async (context, ct) => (await Sampler(context).LatestAsync(ct).ConfigureAwait(false)).Grains);
-        api.MapLive("reminders", DashboardJsonContext.Default.RemindersModel, (context, cancellationToken) =>
-            context.RequestServices.GetRequiredService<ReminderListing>().ReadAsync(context.Request.Query, cancellationToken));
         api.MapLive("erp", DashboardJsonContext.Default.ErpModel, (context, ct) => context.RequestServices.GetRequiredService<ErpPage>().ReadAsync(ct));
         api.MapLive("workflow", DashboardJsonContext.Default.WorkflowModel, (context, ct) => context.RequestServices.GetRequiredService<WorkflowPage>().ReadAsync(ct));
 
@@ -129,8 +123,6 @@ public static class DashboardEndpointRouteBuilderExtensions
 
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardEndpointRouteBuilderExtensions).FullName!);
-
-    private static ClusterSampler Sampler(HttpContext context) => context.RequestServices.GetRequiredService<ClusterSampler>();
 
     private static IResult Asset(string name) =>
         DashboardAssets.TryGet(name, out var content, out var contentType) ? Results.Bytes(content, contentType) : Results.NotFound();

@@ -1,7 +1,5 @@
 using BudgetActors.Dashboard.Authentication;
-using BudgetActors.Dashboard.Cluster;
 using BudgetActors.Dashboard.Erp;
-using BudgetActors.Dashboard.Reminders;
 using BudgetActors.Dashboard.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,8 +11,8 @@ namespace BudgetActors.Dashboard;
 public static class DashboardServiceCollectionExtensions
 {
     /// <summary>
-    /// The dashboard's services, on a silo (it reads the silo's <see cref="BudgetActors.Runtime.SiloStatistics"/> and reminder table,
-    /// and the budget workflow's grains for the ERP and Workflow pages).
+    /// The dashboard's services, on a silo (the ERP and Workflow pages read the workflow's company activity
+    /// and ERP gateway grains).
     /// Settings are checked at start: a dashboard without an operator password does not start.
     /// </summary>
     public static IServiceCollection AddBudgetActorsDashboard(this IServiceCollection services, Action<DashboardOptions>? configure = null)
@@ -29,9 +27,6 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OperatorSessions>();
         services.TryAddSingleton<LoginThrottle>();
-        services.TryAddSingleton<ClusterSampler>();
-        services.AddHostedService(sp => sp.GetRequiredService<ClusterSampler>());
-        services.TryAddSingleton<ReminderListing>();
         services.TryAddSingleton<CompanyReader>();
         services.TryAddSingleton<ErpThroughput>();
         services.TryAddSingleton<ErpPage>();

@@ -2,19 +2,19 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using BudgetActors.Dashboard.Cluster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BudgetActors.Dashboard;
 
 /// <summary>
 /// What every page reads: <c>api/{name}</c> answers the figures once as JSON, <c>api/{name}/stream</c>
-/// pushes them as Server-Sent Events at once and then after each sample the silo takes, so all pages move
-/// together at the sample interval and nothing is read while no page is open (the cluster sampler aside, which keeps the charts' history).
+/// pushes them as Server-Sent Events at once and then every sample interval, and nothing is read while no
+/// page is open.
 /// </summary>
 internal static class LiveEndpoints
 {
@@ -25,8 +25,8 @@ internal static class LiveEndpoints
     {
         // The explicit return type keeps the lambda from binding as a RequestDelegate, which drops the result.
         api.MapGet("/" + name, async Task<IResult> (HttpContext context) => TypedResults.Json(await read(context, context.RequestAborted).ConfigureAwait(false), json));
-        api.MapGet("/" + name + "/stream", (HttpContext context, ClusterSampler sampler, IHostApplicationLifetime lifetime, ILoggerFactory loggers) =>
-            TypedResults.ServerSentEvents(Events(name, context, json, read, sampler, loggers.CreateLogger(typeof(LiveEndpoints).FullName!), lifetime.ApplicationStopping, context.RequestAborted)));
+        api.MapGet("/" + name + "/stream", (HttpContext context, IOptions<DashboardOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILoggerFactory loggers) =>
+            TypedResults.ServerSentEvents(Events(name, context, json, read, options.Value.SampleInterval, time, loggers.CreateLogger(typeof(LiveEndpoints).FullName!), lifetime.ApplicationStopping, context.RequestAborted)));
     }
 
     /// <summary>
@@ -39,7 +39,8 @@ internal static class LiveEndpoints
         HttpContext context,
         JsonTypeInfo<T> json,
         Func<HttpContext, CancellationToken, Task<T>> read,
-        ClusterSampler sampler,
+        TimeSpan interval,
+        TimeProvider time,
         ILogger logger,
         CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken requestAborted)
@@ -48,6 +49,7 @@ internal static class LiveEndpoints
         // every open page until the host's shutdown timeout.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, requestAborted);
         var cancellationToken = linked.Token;
+        using var sample = new PeriodicTimer(interval, time);
         while (!cancellationToken.IsCancellationRequested)
         {
             SseItem<string> item;
@@ -68,7 +70,7 @@ internal static class LiveEndpoints
             yield return item;
             try
             {
-                await sampler.NextAsync(cancellationToken).ConfigureAwait(false);
+                await sample.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

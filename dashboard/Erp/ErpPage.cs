@@ -1,6 +1,5 @@
 using BudgetActors.Dashboard.Workflow;
 using BudgetActors.GrainInterfaces;
-using BudgetActors.Runtime;
 
 namespace BudgetActors.Dashboard.Erp;
 
@@ -22,7 +21,7 @@ internal sealed class ErpPage(CompanyReader companies, IGrainFactory grains, Erp
             .GroupBy(r => r.Company.ErpGatewayKey!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
-        var queues = await Task.WhenAll(gateways.Select(g => CompanyReader.AsDashboardAsync(
+        var queues = await Task.WhenAll(gateways.Select(g => companies.AsDashboardAsync(
                 g.First().Company.CompanyId, () => grains.GetGrain<IErpGatewayGrain>(g.Key).GetQueueAsync())))
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();

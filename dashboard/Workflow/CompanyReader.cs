@@ -1,5 +1,5 @@
 using BudgetActors.GrainInterfaces;
-using BudgetActors.Runtime;
+using BudgetActors.Grains.Security;
 
 namespace BudgetActors.Dashboard.Workflow;
 
@@ -8,7 +8,7 @@ namespace BudgetActors.Dashboard.Workflow;
 /// company's settings and activity (one grain each, never its budgets). The dashboard reads as the silo itself
 /// (<see cref="DashboardUser"/>): operators are not users of any company.
 /// </summary>
-internal sealed class CompanyReader(IGrainFactory grains)
+internal sealed class CompanyReader(IGrainFactory grains, SiloCallers silo)
 {
     public const string DashboardUser = "system:dashboard";
 
@@ -25,11 +25,10 @@ internal sealed class CompanyReader(IGrainFactory grains)
     }
 
     /// <summary>Makes a grain read as the dashboard of <paramref name="companyId"/>, belonging to no request of the page's.</summary>
-    public static async Task<T> AsDashboardAsync<T>(string companyId, Func<Task<T>> read)
+    public async Task<T> AsDashboardAsync<T>(string companyId, Func<Task<T>> read)
     {
-        using (RequestContext.Suppress())
+        using (silo.ActAs(new CallerIdentity(companyId, DashboardUser)))
         {
-            RequestContext.Caller = new CallerIdentity(companyId, DashboardUser);
             return await read().ConfigureAwait(false);
         }
     }
