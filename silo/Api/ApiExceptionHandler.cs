@@ -15,9 +15,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             WorkflowException refusal => WorkflowProblems.From(refusal),
             BadHttpRequestException bad => WorkflowProblems.Problem(bad.StatusCode, nameof(WorkflowErrorCode.InvalidInput), bad.Message),
-            GrainCallTimeoutException => WorkflowProblems.Problem(StatusCodes.Status504GatewayTimeout, WorkflowProblems.ServerErrorCode,
+            TimeoutException => WorkflowProblems.Problem(StatusCodes.Status504GatewayTimeout, WorkflowProblems.ServerErrorCode,
                 "The silo did not answer in time; the request may or may not have been applied. Read the current state before trying again."),
-            SiloUnavailableException => WorkflowProblems.Problem(StatusCodes.Status503ServiceUnavailable, WorkflowProblems.ServerErrorCode,
+            SiloUnavailableException or OrleansMessageRejectionException => WorkflowProblems.Problem(StatusCodes.Status503ServiceUnavailable, WorkflowProblems.ServerErrorCode,
                 "The silo is not serving calls right now; try again shortly."),
             _ => null,
         };

@@ -13,5 +13,5 @@ internal static class ApiInput
 
     /// <summary>The caller the request context holds (set from the token by <see cref="CallerContextFilter"/>).</summary>
     public static CallerIdentity Caller =>
-        RequestContext.Caller ?? throw new InvalidOperationException("No caller in the request context: the endpoint must run behind CallerContextFilter.");
+        CallerContext.Caller ?? throw new InvalidOperationException("No caller in the request context: the endpoint must run behind CallerContextFilter.");
 }

@@ -1,3 +1,4 @@
+using BudgetActors.Grains.Security;
 using BudgetActors.Silo.Authentication;
 
 namespace BudgetActors.Silo.Api;
@@ -7,7 +8,7 @@ namespace BudgetActors.Silo.Api;
 /// request context starts empty (nothing from the server's own flow leaks in) and gets the token's
 /// company user. A URL naming another company is refused before any grain is called.
 /// </summary>
-public sealed class CallerContextFilter : IEndpointFilter
+public sealed class CallerContextFilter(SiloCallers silo) : IEndpointFilter
 {
     public const string CompanyRouteValue = "companyId";
 
@@ -21,9 +22,10 @@ public sealed class CallerContextFilter : IEndpointFilter
                 $"This token belongs to a user of company {caller.CompanyId}; it cannot act on company {companyId}.");
         }
 
-        using (RequestContext.Suppress())
+        // Nothing of the server's own flow may travel with the request's grain calls.
+        RequestContext.Clear();
+        using (silo.ActAs(caller))
         {
-            RequestContext.Caller = caller;
             return await next(context);
         }
     }

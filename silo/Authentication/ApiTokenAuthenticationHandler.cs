@@ -1,3 +1,4 @@
+using BudgetActors.Grains.Security;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using BudgetActors.Silo.Api;

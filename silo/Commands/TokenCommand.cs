@@ -1,3 +1,4 @@
+using BudgetActors.Grains.Security;
 using System.Globalization;
 
 namespace BudgetActors.Silo.Commands;
@@ -68,11 +69,10 @@ public sealed record TokenCommand(string Action, string CompanyId, string? UserI
     }
 
     /// <summary>Runs the command on a started silo; 0 when done, 1 when the workflow refused it.</summary>
-    public async Task<int> RunAsync(IClusterClient grains, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IGrainFactory grains, SiloCallers silo, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using (RequestContext.Suppress())
+        using (silo.ActAs(new CallerIdentity(CompanyId, CommandUser)))
         {
-            RequestContext.Caller = new CallerIdentity(CompanyId, CommandUser);
             var company = grains.GetGrain<ICompanyGrain>(CompanyId);
             try
             {

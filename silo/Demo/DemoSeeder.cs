@@ -1,3 +1,4 @@
+using BudgetActors.Grains.Security;
 namespace BudgetActors.Silo.Demo;
 
 /// <summary>Sets the demo company up on a started embedded silo and returns a token per person.</summary>
@@ -6,11 +7,10 @@ public static class DemoSeeder
     // The identity the silo's own set-up acts as: grains let "system:" callers set a company up.
     private const string SetUpUser = "system:demo";
 
-    public static async Task<IReadOnlyList<(CompanyUser User, string Token)>> SeedAsync(IClusterClient grains, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(CompanyUser User, string Token)>> SeedAsync(IGrainFactory grains, SiloCallers silo, CancellationToken cancellationToken)
     {
-        using (RequestContext.Suppress())
+        using (silo.ActAs(new CallerIdentity(DemoCompany.Id, SetUpUser)))
         {
-            RequestContext.Caller = new CallerIdentity(DemoCompany.Id, SetUpUser);
             var company = grains.GetGrain<ICompanyGrain>(DemoCompany.Id);
             await company.ConfigureAsync(DemoCompany.Settings);
             foreach (var person in DemoCompany.People)

@@ -1,10 +1,12 @@
 using BudgetActors.Dashboard;
 using BudgetActors.Grains;
 using BudgetActors.Grains.Notifications;
+using BudgetActors.Grains.Security;
 using BudgetActors.Silo.Api;
 using BudgetActors.Silo.Commands;
 using BudgetActors.Silo.Demo;
 using Microsoft.Extensions.Options;
+using Orleans.Providers;
 
 namespace BudgetActors.Silo.Hosting;
 
@@ -32,7 +34,6 @@ public static class SiloHostExtensions
         {
             // A one-off command must not take (or fail on) the ports of the silo that is already serving.
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Services.PostConfigure<ClusterOptions>(o => o.Port = 0);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         }
         else if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrEmpty(builder.Configuration[key]))
@@ -45,50 +46,16 @@ public static class SiloHostExtensions
     }
 
     /// <summary>Grain state, reminders, the notification outbox and API tokens: in memory, or all in PostgreSQL.</summary>
-    public static ISiloBuilder UseSiloStorage(this ISiloBuilder silo, SiloSettings settings)
-    {
-        if (settings.Postgres is not { } postgres)
-        {
-            return silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage).UseInMemoryReminders();
-        }
-
-        return silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorage, o => o.ConnectionString = postgres)
-            .UsePostgresReminders(o => o.ConnectionString = postgres)
-            .UsePostgresNotificationOutbox(o => o.ConnectionString = postgres)
-            .UsePostgresApiTokens(o => o.ConnectionString = postgres);
-    }
-
-    /// <summary>
-    /// Opens the silo's endpoint for clients and other silos (<c>Cluster:*</c> settings, port 11111 by
-    /// default). With PostgreSQL the silo joins the cluster of every silo on that database (membership,
-    /// grain directory; <c>Cluster:ClusterSecret</c> or <c>BUDGETACTORS_CLUSTER_SECRET</c> required);
-    /// alone it is a cluster of one. A one-off token command joins nothing.
-    /// </summary>
-    public static ISiloBuilder UseSiloClustering(this ISiloBuilder silo, SiloSettings settings, IConfiguration configuration)
-    {
-        if (settings.ExitsAfterCommand)
-        {
-            return silo;
-        }
-
-        silo.Services.Configure<ClusterOptions>(configuration.GetSection("Cluster"));
-        if (Environment.GetEnvironmentVariable(ClusterSecretVariable) is { Length: > 0 } secret)
-        {
-            silo.Services.Configure<ClusterOptions>(o => o.ClusterSecret ??= secret);
-        }
-
-        return settings.Postgres is { } postgres
-            ? silo.UsePostgresClustering(o => o.ConnectionString = postgres)
-            : silo.UseClustering();
-    }
-
-    public const string ClusterSecretVariable = "BUDGETACTORS_CLUSTER_SECRET";
+    public static ISiloBuilder UseSiloStorage(this ISiloBuilder silo, SiloSettings settings) =>
+        settings.Postgres is { } postgres
+            ? silo.UsePostgresWorkflowStore(postgres)
+            : silo.AddMemoryGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).UseInMemoryReminderService();
 
     /// <summary>Sets the demo company up in the in-memory silo and says how to try it.</summary>
     private static async Task PrintDemoAsync(WebApplication app, TextWriter output)
     {
-        var tokens = await DemoSeeder.SeedAsync(app.Services.GetRequiredService<IClusterClient>(), app.Lifetime.ApplicationStopping);
-        var gateway = app.Services.GetRequiredService<LocalSiloDetails>().Address is { } self ? $"{self.Host}:{self.Port}" : "127.0.0.1:11111";
+        var tokens = await DemoSeeder.SeedAsync(app.Services.GetRequiredService<IGrainFactory>(), app.Services.GetRequiredService<SiloCallers>(), app.Lifetime.ApplicationStopping);
+        var url = (app.Urls.FirstOrDefault() ?? DefaultUrl).Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal);
         var mail = Path.GetFullPath(app.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.PickupFolder);
         await output.WriteLineAsync($"Demo company '{DemoCompany.Id}' (Spectrum company 001 of the embedded ERP simulator; projects {string.Join(", ", DemoCompany.Projects.Select(p => p.ProjectId))}), a token per person:");
         foreach (var (user, token) in tokens)
@@ -105,7 +72,7 @@ public static class SiloHostExtensions
 
         var admin = tokens.Single(t => t.User.IsCompanyAdmin).Token;
         await output.WriteLineAsync("Try it with budgetctl (in another terminal), as the company admin:");
-        await output.WriteLineAsync($"  export BUDGETACTORS_GATEWAY={gateway} BUDGETACTORS_TOKEN={admin}");
+        await output.WriteLineAsync($"  export BUDGETACTORS_URL={url} BUDGETACTORS_TOKEN={admin}");
         await output.WriteLineAsync("  dotnet run --project client/budgetctl -- demo            # the whole workflow, narrated");
         await output.WriteLineAsync("  dotnet run --project client/budgetctl -- budget show tower-7");
         await output.WriteLineAsync("  dotnet run --project client/budgetctl -- --help          # every command; --token <another token> acts as that person");
@@ -125,7 +92,7 @@ public static class SiloHostExtensions
         await app.StartAsync();
         if (settings.Command is { } command)
         {
-            var exitCode = await command.RunAsync(app.Services.GetRequiredService<IClusterClient>(), output, error, app.Lifetime.ApplicationStopping);
+            var exitCode = await command.RunAsync(app.Services.GetRequiredService<IGrainFactory>(), app.Services.GetRequiredService<SiloCallers>(), output, error, app.Lifetime.ApplicationStopping);
             if (exitCode != 0 || settings.ExitsAfterCommand)
             {
                 await app.StopAsync();
@@ -144,10 +111,8 @@ public static class SiloHostExtensions
         await output.WriteLineAsync(settings.Postgres is null
             ? "BudgetActors silo running with in-memory storage and reminders (nothing is kept after it stops). Ctrl+C stops it."
             : "BudgetActors silo running with PostgreSQL storage and reminders. Ctrl+C stops it.");
-        if (app.Services.GetRequiredService<LocalSiloDetails>().Address is { } self)
-        {
-            await output.WriteLineAsync($"Silo {self} serving grain calls from clients and other silos on {self.Endpoint}");
-        }
+        var self = app.Services.GetRequiredService<ILocalSiloDetails>();
+        await output.WriteLineAsync($"Silo {self.Name} ({self.SiloAddress}) serving other silos on {self.SiloAddress.Endpoint} and client apps on {self.GatewayAddress?.Endpoint}");
 
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Operator;
         await output.WriteLineAsync(app.Services.GetRequiredService<GeneratedOperatorPassword>().Password is { } password

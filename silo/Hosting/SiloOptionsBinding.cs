@@ -1,29 +1,27 @@
 using BudgetActors.Grains.Erp;
 using BudgetActors.Grains.Tokens;
+using Orleans.Configuration;
 
 namespace BudgetActors.Silo.Hosting;
 
 /// <summary>
-/// Binds the runtime's and the workflow's options to configuration, one section per options class, so
-/// that every setting the README lists can be given in appsettings.json, on the command line
+/// Binds Orleans' and the workflow's options to configuration, one section per options class, so that every
+/// setting the README lists can be given in appsettings.json, on the command line
 /// (<c>--Messaging:ResponseTimeout=00:00:10</c>) or in the environment (<c>Messaging__ResponseTimeout</c>).
-/// <c>Cluster</c> and <c>Notifications</c> are bound where the silo reads them, the <c>Erp:*</c>
-/// connector settings by the connectors.
+/// <c>Cluster</c> and <c>Membership</c> are bound by <see cref="SiloClustering"/>, <c>Notifications</c> where
+/// the silo reads them, the <c>Erp:*</c> connector settings by the connectors.
 /// </summary>
 public static class SiloOptionsBinding
 {
-    public const string SiloSection = "Silo";
     public const string MessagingSection = "Messaging";
     public const string GrainCollectionSection = "GrainCollection";
     public const string RemindersSection = "Reminders";
     public const string ErpGatewaySection = "ErpGateway";
     public const string ApiTokensSection = "ApiTokens";
 
-    /// <summary>Call after <c>UseLocalhostClustering</c>, so that a configured <c>Silo:ServiceId</c> wins over its default.</summary>
     public static ISiloBuilder BindSiloOptions(this ISiloBuilder silo, IConfiguration configuration)
     {
-        Bind<SiloOptions>(silo, configuration, SiloSection);
-        Bind<MessagingOptions>(silo, configuration, MessagingSection);
+        Bind<SiloMessagingOptions>(silo, configuration, MessagingSection);
         Bind<GrainCollectionOptions>(silo, configuration, GrainCollectionSection);
         Bind<ReminderOptions>(silo, configuration, RemindersSection);
         Bind<ErpGatewayOptions>(silo, configuration, ErpGatewaySection);
