@@ -1,52 +1,63 @@
-using System.Text.Json.Serialization.Metadata;
+using System.Net;
 
 namespace BudgetActors.Client;
 
-/// <summary>How a client finds the cluster and who it calls as.</summary>
+/// <summary>Where the cluster is and who calls it.</summary>
 public sealed class ClusterClientOptions
 {
-    /// <summary>Silo endpoints to ask for the membership view ("host:port" or "http://host:port"). Default none.</summary>
-    public IList<string> Gateways { get; } = [];
-
-    /// <summary>
-    /// Alternatively (or also), the PostgreSQL database of the cluster's membership table: the client reads
-    /// the live silos there. Default none.
-    /// </summary>
-    public string? MembershipConnectionString { get; set; }
-
-    /// <summary>The service whose silos to call (with <see cref="MembershipConnectionString"/>). Default "budgetactors".</summary>
-    public string ServiceId { get; set; } = "budgetactors";
-
-    /// <summary>The bearer token issued to the company user this client acts for. Required.</summary>
+    /// <summary>The API token every call carries (<c>ba_...</c>); the silo takes the caller from it.</summary>
     public string? Token { get; set; }
 
-    /// <summary>How long a call may take before it fails as timed out. Default 30 seconds.</summary>
-    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Silo gateways to call, <c>host:port</c> (port 30000 by default), when the membership table is not
+    /// readable from where the app runs. Ignored when <see cref="MembershipConnectionString"/> is set.
+    /// </summary>
+    public IList<string> Gateways { get; } = [];
 
-    /// <summary>How often the membership view is read again even when nothing failed. Default 10 seconds.</summary>
-    public TimeSpan ViewRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The service's PostgreSQL database: the client reads the live gateways from its membership table.</summary>
+    public string? MembershipConnectionString { get; set; }
 
-    /// <summary>How many silos a call that could not be delivered is tried on. Default 3.</summary>
-    public int MaxAttempts { get; set; } = 3;
+    /// <summary>The cluster's id (the silos' <c>Cluster:ClusterId</c>).</summary>
+    public string ClusterId { get; set; } = "budgetactors";
 
-    /// <summary>The JSON contracts of the grain interfaces' arguments and results (source-generated contexts).</summary>
-    public IList<IJsonTypeInfoResolver> JsonContexts { get; } = [];
+    /// <summary>The service's id (the silos' <c>Cluster:ServiceId</c>).</summary>
+    public string ServiceId { get; set; } = "budgetactors";
 
-    internal IEnumerable<string> Validate()
+    /// <summary>The problems that keep these options from working, for a clear error at start.</summary>
+    public IEnumerable<string> Validate()
     {
-        if (Gateways.Count == 0 && string.IsNullOrWhiteSpace(MembershipConnectionString))
-        {
-            yield return "ClusterClientOptions: set Gateways or MembershipConnectionString so the client can find the silos.";
-        }
-
         if (string.IsNullOrWhiteSpace(Token))
         {
-            yield return "ClusterClientOptions.Token is required: a bearer token issued to a company user.";
+            yield return "ClusterClientOptions.Token is required: every call is made as the token's user.";
         }
 
-        if (ResponseTimeout <= TimeSpan.Zero || ViewRefreshInterval <= TimeSpan.Zero || MaxAttempts < 1)
+        if (string.IsNullOrWhiteSpace(MembershipConnectionString) && Gateways.Count == 0)
         {
-            yield return "ClusterClientOptions: ResponseTimeout and ViewRefreshInterval must be positive and MaxAttempts at least 1.";
+            yield return "Give ClusterClientOptions.MembershipConnectionString or at least one gateway (host:port).";
         }
+
+        foreach (var gateway in Gateways.Where(g => ParseGateway(g) is null))
+        {
+            yield return $"'{gateway}' is not a gateway address (host:port).";
+        }
+    }
+
+    internal static IPEndPoint? ParseGateway(string gateway)
+    {
+        var colon = gateway.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(gateway[(colon + 1)..], out var port) || port is <= 0 or > 65535)
+        {
+            return null;
+        }
+
+        var host = gateway[..colon].Trim('[', ']');
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return new IPEndPoint(address, port);
+        }
+
+        // A name is resolved once, at start; Orleans' static gateway list holds addresses.
+        var resolved = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        return resolved is null ? null : new IPEndPoint(resolved, port);
     }
 }
