@@ -1,9 +1,11 @@
 using BudgetActors.Erp;
 using BudgetActors.Grains;
+using BudgetActors.Grains.Security;
 using BudgetActors.Silo.Api;
 using BudgetActors.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Silo.Tests;
@@ -35,7 +37,10 @@ public sealed class ApiSilo : IAsyncDisposable
 
     public InMemoryErp Spectrum { get; }
 
-    public IClusterClient Grains => App.Services.GetRequiredService<IClusterClient>();
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Acts as the silo's own code does: as a given identity, without a token.</summary>
+    public IDisposable ActAs(string company, string userId) => App.Services.GetRequiredService<SiloCallers>().ActAs(new CallerIdentity(company, userId));
 
     /// <summary>Starts a silo (state and tokens in PostgreSQL when <paramref name="postgres"/> is given) and, unless told not to, sets acme up.</summary>
     public static async Task<ApiSilo> StartAsync(string? postgres = null, bool setUpCompany = true)
@@ -78,9 +83,8 @@ public sealed class ApiSilo : IAsyncDisposable
     /// <summary>A token for <paramref name="userId"/>, issued through the company grain as the silo itself.</summary>
     public async Task<string> TokenForAsync(string userId, string company = Company)
     {
-        using (RequestContext.Suppress())
+        using (ActAs(company, "system:setup"))
         {
-            RequestContext.Caller = new CallerIdentity(company, "system:setup");
             return (await Grains.GetGrain<ICompanyGrain>(company).IssueTokenAsync(userId, "test token")).Token;
         }
     }
@@ -88,9 +92,8 @@ public sealed class ApiSilo : IAsyncDisposable
     /// <summary>The budget as the grain holds it, read as the silo itself (not through the API under test).</summary>
     public async Task<BudgetView?> BudgetAsync(string project = Project, string company = Company)
     {
-        using (RequestContext.Suppress())
+        using (ActAs(company, "admin"))
         {
-            RequestContext.Caller = new CallerIdentity(company, "admin");
             try
             {
                 return await Grains.GetGrain<IBudgetGrain>(BudgetKey.Of(company, project)).GetAsync();
@@ -104,9 +107,8 @@ public sealed class ApiSilo : IAsyncDisposable
 
     public async Task SetUpCompanyAsync(string company)
     {
-        using (RequestContext.Suppress())
+        using (ActAs(company, "system:setup"))
         {
-            RequestContext.Caller = new CallerIdentity(company, "system:setup");
             var grain = Grains.GetGrain<ICompanyGrain>(company);
             await grain.ConfigureAsync(new CompanySettings(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0)));
             foreach (var user in People.All)
@@ -127,7 +129,11 @@ public sealed class ApiSilo : IAsyncDisposable
     }
 
     private static string[] Arguments(string mailFolder, string? postgres) =>
-        ["--urls", "http://127.0.0.1:0", "--Notifications:PickupFolder", mailFolder, .. postgres is null ? Array.Empty<string>() : ["--postgres", postgres]];
+        ["--urls", "http://127.0.0.1:0", "--Notifications:PickupFolder", mailFolder,
+            $"--Cluster:SiloPort={FreePort()}", $"--Cluster:GatewayPort={FreePort()}", $"--Cluster:ClusterId=api-tests-{Guid.NewGuid():N}",
+            .. postgres is null ? Array.Empty<string>() : ["--postgres", postgres]];
+
+    private static int FreePort() => BudgetActors.Testing.SiloProcess.FreePort();
 
     /// <summary>Program.cs, line for line, with the tests' ERP; <paramref name="configure"/> may add configuration sources.</summary>
     internal static WebApplication Build(string[] args, InMemoryErp spectrum, Action<WebApplicationBuilder>? configure = null)
@@ -136,19 +142,13 @@ public sealed class ApiSilo : IAsyncDisposable
         configure?.Invoke(builder);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = builder.AddSiloSettings(args);
-        builder.UseBudgetActorsSilo(silo => silo
-            .UseLocalhostClustering("api-tests")
-            .BindSiloOptions(builder.Configuration)
+        builder.UseOrleans(silo => silo
+            .UseSiloClustering(settings, builder.Configuration)
             .AddBudgetWorkflow()
             .AddErpConnector(spectrum)
             .AddErpConnector(new InMemoryErp(ErpSystem.Vista))
             .UseSiloStorage(settings)
-            .UseSiloClustering(settings, builder.Configuration)
-            .Configure<ClusterOptions>(o =>
-            {
-                o.Port = 0;
-                o.ClusterSecret ??= "api-tests-secret";
-            }));
+            .BindSiloOptions(builder.Configuration));
         builder.Services.AddBudgetActorsApi();
         builder.AddSiloDashboard();
         var app = builder.Build();

@@ -6,6 +6,7 @@ using BudgetActors.Grains.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace BudgetActors.Silo.Tests;
 
@@ -21,42 +22,34 @@ public sealed class SiloConfigurationTests
     {
         await using var app = ApiSilo.Build(
             [
-                "--Silo:ServiceId=from-args", "--Silo:SiloName=silo-a",
-                "--Messaging:ResponseTimeout=00:00:07", "--Messaging:TimeoutCheckInterval=00:00:02",
+                "--Cluster:ClusterId=blue", "--Cluster:ServiceId=from-args", "--Cluster:SiloPort=21111", "--Cluster:GatewayPort=40000",
+                "--Membership:ProbeTimeout=00:00:02", "--Membership:NumMissedProbesLimit=3",
+                "--Messaging:ResponseTimeout=00:00:07",
                 "--GrainCollection:CollectionAge=00:03:00", "--GrainCollection:CollectionQuantum=00:00:20", "--GrainCollection:DeactivationTimeout=00:00:09",
-                "--Reminders:MinimumReminderPeriod=00:00:30", "--Reminders:PollInterval=00:00:03", "--Reminders:LeaseDuration=00:02:00",
-                "--Reminders:RetryDelay=00:00:11", "--Reminders:ClaimBatchSize=42",
+                "--Reminders:MinimumReminderPeriod=00:00:30",
                 "--ErpGateway:RetryAttempts=6", "--ErpGateway:RetryBaseDelay=00:00:00.5", "--ErpGateway:BreakFailureRatio=0.75",
                 "--ErpGateway:BreakMinimumCalls=8", "--ErpGateway:BreakSamplingWindow=00:02:00", "--ErpGateway:BreakDuration=00:00:45",
                 "--ErpGateway:RetryLaterDelay=00:00:15",
                 "--ApiTokens:CacheDuration=00:00:02",
-                "--Cluster:ListenAddress=0.0.0.0", "--Cluster:AdvertisedHost=silo1", "--Cluster:HeartbeatInterval=00:00:02",
-                "--Cluster:DeathTimeout=00:00:12", "--Cluster:MaxForwardHops=3",
                 "--Notifications:From=budgets@acme.test", "--Notifications:SmtpPort=2525",
             ],
             new InMemoryErp(ErpSystem.Spectrum));
 
         var services = app.Services;
-        Assert.Equal(("from-args", "silo-a"), (Options<SiloOptions>(services).ServiceId, Options<SiloOptions>(services).SiloName));
-        var messaging = Options<MessagingOptions>(services);
-        Assert.Equal((TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(2)), (messaging.ResponseTimeout, messaging.TimeoutCheckInterval));
+        Assert.Equal(("blue", "from-args"), (Options<ClusterOptions>(services).ClusterId, Options<ClusterOptions>(services).ServiceId));
+        Assert.Equal((21111, 40000), (Options<EndpointOptions>(services).SiloPort, Options<EndpointOptions>(services).GatewayPort));
+        Assert.Equal((TimeSpan.FromSeconds(2), 3), (Options<ClusterMembershipOptions>(services).ProbeTimeout, Options<ClusterMembershipOptions>(services).NumMissedProbesLimit));
+        Assert.Equal(TimeSpan.FromSeconds(7), Options<SiloMessagingOptions>(services).ResponseTimeout);
         var collection = Options<GrainCollectionOptions>(services);
         Assert.Equal(
             (TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(9)),
             (collection.CollectionAge, collection.CollectionQuantum, collection.DeactivationTimeout));
-        var reminders = Options<ReminderOptions>(services);
-        Assert.Equal(
-            (TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(11), 42),
-            (reminders.MinimumReminderPeriod, reminders.PollInterval, reminders.LeaseDuration, reminders.RetryDelay, reminders.ClaimBatchSize));
+        Assert.Equal(TimeSpan.FromSeconds(30), Options<ReminderOptions>(services).MinimumReminderPeriod);
         var gateway = Options<ErpGatewayOptions>(services);
         Assert.Equal(
             (6, TimeSpan.FromMilliseconds(500), 0.75, 8, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(15)),
             (gateway.RetryAttempts, gateway.RetryBaseDelay, gateway.BreakFailureRatio, gateway.BreakMinimumCalls, gateway.BreakSamplingWindow, gateway.BreakDuration, gateway.RetryLaterDelay));
         Assert.Equal(TimeSpan.FromSeconds(2), Options<ApiTokenOptions>(services).CacheDuration);
-        var cluster = Options<ClusterOptions>(services);
-        Assert.Equal(
-            ("0.0.0.0", "silo1", TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(12), 3),
-            (cluster.ListenAddress, cluster.AdvertisedHost, cluster.HeartbeatInterval, cluster.DeathTimeout, cluster.MaxForwardHops));
         Assert.Equal(("budgets@acme.test", 2525), (Options<NotificationOptions>(services).From, Options<NotificationOptions>(services).SmtpPort));
     }
 
@@ -69,13 +62,13 @@ public sealed class SiloConfigurationTests
         var prefix = $"BA_TEST_{Guid.NewGuid():N}_";
         var variables = new Dictionary<string, string>
         {
-            ["Silo__ServiceId"] = "from-env",
+            ["Cluster__ServiceId"] = "from-env",
+            ["Membership__TableRefreshTimeout"] = "00:00:03",
             ["Messaging__ResponseTimeout"] = "00:00:08",
             ["GrainCollection__CollectionAge"] = "00:04:00",
-            ["Reminders__PollInterval"] = "00:00:04",
+            ["Reminders__MinimumReminderPeriod"] = "00:00:04",
             ["ErpGateway__RetryAttempts"] = "5",
             ["ApiTokens__CacheDuration"] = "00:00:00",
-            ["Cluster__AdvertisedHost"] = "silo2",
             ["Notifications__SmtpHost"] = "smtp.acme.test",
         };
         foreach (var (key, value) in variables)
@@ -88,13 +81,13 @@ public sealed class SiloConfigurationTests
             await using var app = ApiSilo.Build([], new InMemoryErp(ErpSystem.Spectrum), b => b.Configuration.AddEnvironmentVariables(prefix));
 
             var services = app.Services;
-            Assert.Equal("from-env", Options<SiloOptions>(services).ServiceId);
-            Assert.Equal(TimeSpan.FromSeconds(8), Options<MessagingOptions>(services).ResponseTimeout);
+            Assert.Equal("from-env", Options<ClusterOptions>(services).ServiceId);
+            Assert.Equal(TimeSpan.FromSeconds(3), Options<ClusterMembershipOptions>(services).TableRefreshTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(8), Options<SiloMessagingOptions>(services).ResponseTimeout);
             Assert.Equal(TimeSpan.FromMinutes(4), Options<GrainCollectionOptions>(services).CollectionAge);
-            Assert.Equal(TimeSpan.FromSeconds(4), Options<ReminderOptions>(services).PollInterval);
+            Assert.Equal(TimeSpan.FromSeconds(4), Options<ReminderOptions>(services).MinimumReminderPeriod);
             Assert.Equal(5, Options<ErpGatewayOptions>(services).RetryAttempts);
             Assert.Equal(TimeSpan.Zero, Options<ApiTokenOptions>(services).CacheDuration);
-            Assert.Equal("silo2", Options<ClusterOptions>(services).AdvertisedHost);
             Assert.Equal("smtp.acme.test", Options<NotificationOptions>(services).SmtpHost);
         }
         finally
@@ -111,9 +104,13 @@ public sealed class SiloConfigurationTests
     {
         await using var app = ApiSilo.Build([], new InMemoryErp(ErpSystem.Spectrum));
 
-        Assert.Equal("api-tests", Options<SiloOptions>(app.Services).ServiceId); // the host's own choice stands
-        Assert.Equal(TimeSpan.FromSeconds(30), Options<MessagingOptions>(app.Services).ResponseTimeout);
-        Assert.Equal(TimeSpan.FromMinutes(15), Options<GrainCollectionOptions>(app.Services).CollectionAge);
+        Assert.Equal("budgetactors", Options<ClusterOptions>(app.Services).ServiceId);
+        Assert.Equal((11111, 30000), (Options<EndpointOptions>(app.Services).SiloPort, Options<EndpointOptions>(app.Services).GatewayPort));
+        var membership = Options<ClusterMembershipOptions>(app.Services);
+        Assert.Equal(
+            (TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)),
+            (membership.ProbeTimeout, membership.NumMissedProbesLimit, membership.TableRefreshTimeout, membership.IAmAliveTablePublishTimeout));
+        Assert.Equal(TimeSpan.FromSeconds(30), Options<SiloMessagingOptions>(app.Services).ResponseTimeout);
         Assert.Equal(3, Options<ErpGatewayOptions>(app.Services).RetryAttempts);
         Assert.Equal(TimeSpan.FromSeconds(5), Options<ApiTokenOptions>(app.Services).CacheDuration);
     }
@@ -145,7 +142,7 @@ public sealed class SiloConfigurationTests
     {
         await using var app = ApiSilo.Build([], new InMemoryErp(ErpSystem.Spectrum));
 
-        Assert.False(app.Services.GetRequiredService<LocalSiloDetails>().IsServing);
+        Assert.NotEqual(SiloStatus.Active, app.Services.GetRequiredService<ISiloStatusOracle>().CurrentStatus);
     }
 
     private static T Options<T>(IServiceProvider services)
