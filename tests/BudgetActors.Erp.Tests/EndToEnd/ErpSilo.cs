@@ -1,8 +1,10 @@
+using Orleans.Providers;
+using BudgetActors.Testing;
 using BudgetActors.Erp.Spectrum;
 using BudgetActors.Erp.Vista;
 using BudgetActors.Grains;
 using BudgetActors.Grains.Notifications;
-using BudgetActors.Runtime;
+using BudgetActors.Grains.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +29,10 @@ public sealed class ErpSilo : IAsyncDisposable
 
     public ErpSimulatorServer Simulator { get; }
 
-    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+    public IGrainFactory Client => _host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Until disposed, calls from this flow act as <paramref name="userId"/> of <paramref name="company"/> (as the silo's own code does).</summary>
+    public IDisposable ActAs(string company, string userId) => _host.Services.GetRequiredService<SiloCallers>().ActAs(new CallerIdentity(company, userId));
 
     public static async Task<ErpSilo> StartAsync(SimulatorData data, CancellationToken cancellationToken)
     {
@@ -48,8 +53,8 @@ public sealed class ErpSilo : IAsyncDisposable
 
         var mailFolder = Directory.CreateTempSubdirectory("budgetactors-erp-mail-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseBudgetActorsSilo(silo => silo
-            .UseLocalhostClustering("erp-tests")
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(SiloProcess.FreePort(), SiloProcess.FreePort(), serviceId: "erp-tests", clusterId: $"erp-tests-{Guid.NewGuid():N}")
             .AddBudgetWorkflow(o =>
             {
                 // Quick retries so a test run is short; a failure ratio of 5% must never open the circuit.
@@ -61,8 +66,8 @@ public sealed class ErpSilo : IAsyncDisposable
             .AddErpConnector(new SpectrumConnector(ErpServiceCollectionExtensions.CreateHttpClient(), spectrum, TimeProvider.System, NullLogger<SpectrumConnector>.Instance))
             .AddErpConnector(new VistaConnector(ErpServiceCollectionExtensions.CreateHttpClient(), vista, TimeProvider.System, NullLogger<VistaConnector>.Instance))
             .Configure<NotificationOptions>(o => o.PickupFolder = mailFolder)
-            .AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage)
-            .UseInMemoryReminders());
+            .AddMemoryGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
+            .UseInMemoryReminderService());
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new ErpSilo(host, simulator, mailFolder);

@@ -1,4 +1,3 @@
-using BudgetActors.Runtime;
 
 namespace BudgetActors.Erp.Tests;
 
@@ -48,14 +47,14 @@ public sealed class ExportUnderFaultsTests
 
         await Task.WhenAll(budgets.Select(b => Task.Run(async () =>
         {
-            RequestContext.Caller = new CallerIdentity(b.Company, Approver.UserId);
+            using var acting = silo.ActAs(b.Company, Approver.UserId);
             await b.Budget.AcceptAsync(1);
         }, cancellation)));
         // One at a time: a single reader waits on the budgets while the gateways export them all.
         var views = new List<BudgetView>();
         foreach (var (company, _, budget) in budgets)
         {
-            views.Add(await ExportedAsync(company, budget));
+            views.Add(await ExportedAsync(silo, company, budget));
         }
 
 
@@ -106,7 +105,7 @@ public sealed class ExportUnderFaultsTests
 
     private static async Task SetUpCompanyAsync(ErpSilo silo, string company, ErpSystem erp, string erpCompany)
     {
-        RequestContext.Caller = new CallerIdentity(company, "system:setup");
+        using var acting = silo.ActAs(company, "system:setup");
         var grain = silo.Client.GetGrain<ICompanyGrain>(company);
         await grain.ConfigureAsync(new CompanySettings(erp, erpCompany, "America/Chicago", new TimeOnly(7, 0)));
         await grain.SaveUserAsync(CompanyAdmin);
@@ -116,14 +115,12 @@ public sealed class ExportUnderFaultsTests
         {
             await grain.LinkProjectAsync(new ProjectLink($"p-{project}", Job(project), JobSynced: true));
         }
-
-        RequestContext.Caller = null;
     }
 
     /// <summary>Three lines with amounts that differ per budget; every third budget also carries a budget change.</summary>
     private static async Task<IBudgetGrain> SentBudgetAsync(ErpSilo silo, string company, int project)
     {
-        RequestContext.Caller = new CallerIdentity(company, ProjectManager.UserId);
+        using var acting = silo.ActAs(company, ProjectManager.UserId);
         var budget = silo.Client.GetGrain<IBudgetGrain>(BudgetKey.Of(company, $"p-{project}"));
         await budget.CreateAsync();
         for (var line = 0; line < 3; line++)
@@ -138,7 +135,6 @@ public sealed class ExportUnderFaultsTests
         }
 
         await budget.SendAsync();
-        RequestContext.Caller = null;
         return budget;
     }
 
@@ -146,9 +142,9 @@ public sealed class ExportUnderFaultsTests
     /// Reads the budget again, yielding in between, until the gateway has reported on its export (the grains
     /// finish it on their own threads). The real-time guard only keeps a broken build from hanging the run.
     /// </summary>
-    private static async Task<BudgetView> ExportedAsync(string company, IBudgetGrain budget)
+    private static async Task<BudgetView> ExportedAsync(ErpSilo silo, string company, IBudgetGrain budget)
     {
-        RequestContext.Caller = new CallerIdentity(company, ProjectManager.UserId);
+        using var acting = silo.ActAs(company, ProjectManager.UserId);
         var guard = DateTime.UtcNow.AddMinutes(1);
         while (true)
         {
