@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Starts the docker-compose.yml topology as local processes, for machines without a Docker engine:
 # PostgreSQL (a throwaway one, or BUDGETACTORS_POSTGRES), the ERP simulator with its demo data and
-# three silos on distinct ports, sharing one cluster secret. Waits until every silo serves, then prints
+# three silos on distinct ports (Orleans ADO.NET clustering on that database). Waits until every silo serves, then prints
 # the endpoints and how to get a first token. scripts/cluster-down.sh stops everything it started.
 #
-#   scripts/cluster-up.sh [--state DIR] [--rest-port N] [--silo-port N] [--erp-port N]
+#   scripts/cluster-up.sh [--state DIR] [--rest-port N] [--silo-port N] [--gateway-port N] [--erp-port N]
 #                         [--configuration Debug|Release] [--no-build]
 #
-# Logs, pids and cluster.env (the connection string and the secret, for the token command) go under the
+# Logs, pids and cluster.env (the connection string, for the token command) go under the
 # state directory (.cluster/ by default). Running it again while the cluster is up changes nothing.
 set -euo pipefail
 
@@ -15,6 +15,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 state="$repo/.cluster"
 rest_port=8080
 silo_port=11111
+gateway_port=30000
 erp_port=5080
 configuration=Debug
 build=1
@@ -28,6 +29,7 @@ while (($#)); do
   case $1 in
     --state) state=$2; shift 2 ;;
     --rest-port) rest_port=$2; shift 2 ;;
+    --gateway-port) gateway_port=$2; shift 2 ;;
     --silo-port) silo_port=$2; shift 2 ;;
     --erp-port) erp_port=$2; shift 2 ;;
     --configuration) configuration=$2; shift 2 ;;
@@ -99,10 +101,9 @@ else
   postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 fi
 
-secret=${BUDGETACTORS_CLUSTER_SECRET:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 umask_before=$(umask)
 umask 077
-printf 'export BUDGETACTORS_POSTGRES=%q\nexport BUDGETACTORS_CLUSTER_SECRET=%q\n' "$postgres" "$secret" >"$state/cluster.env"
+printf 'export BUDGETACTORS_POSTGRES=%q\n' "$postgres" >"$state/cluster.env"
 umask "$umask_before"
 
 step "Starting the ERP simulator on http://127.0.0.1:$erp_port/ (demo data: Spectrum company 001, Vista company 1)"
@@ -113,12 +114,12 @@ wait_for_http "$state" erp-sim "$erp_port" /admin/companies/ 60
 erp_url="http://127.0.0.1:$erp_port/"
 start_silo() {
   local n=$1
-  local name="silo$n" rest=$((rest_port + n - 1)) port=$((silo_port + n - 1))
+  local name="silo$n" rest=$((rest_port + n - 1)) port=$((silo_port + n - 1)) gateway=$((gateway_port + n - 1))
   start_process "$state" "$name" "$state" env \
     BUDGETACTORS_POSTGRES="$postgres" \
-    BUDGETACTORS_CLUSTER_SECRET="$secret" \
     Silo__SiloName="$name" \
-    Cluster__Port="$port" \
+    Cluster__SiloPort="$port" \
+    Cluster__GatewayPort="$gateway" \
     Notifications__PickupFolder="$state/mail" \
     Erp__Spectrum__Companies__001__BaseUrl="$erp_url" \
     Erp__Spectrum__Companies__001__AuthorizationId=demo-spectrum-001 \
@@ -145,7 +146,7 @@ failed_log=""
 {
   echo "  ERP simulator  $erp_url (admin: ${erp_url}admin/companies/)"
   for ((n = 1; n <= silos; n++)); do
-    echo "  silo$n          REST http://127.0.0.1:$((rest_port + n - 1))/api/v1 (OpenAPI /openapi/v1.json, /healthz); grain calls 127.0.0.1:$((silo_port + n - 1))"
+    echo "  silo$n          REST http://127.0.0.1:$((rest_port + n - 1))/api/v1 (OpenAPI /openapi/v1.json, /healthz, /dashboard/); silo port $((silo_port + n - 1)), gateway 127.0.0.1:$((gateway_port + n - 1))"
   done
   if [[ -f $state/postgres.dir ]]; then
     echo "  PostgreSQL     $postgres (throwaway, data in $(cat "$state/postgres.dir"))"

@@ -13,6 +13,7 @@ namespace BudgetActors.Silo.Hosting;
 /// </summary>
 public static class SiloOptionsBinding
 {
+    public const string SiloSection = "Silo";
     public const string MessagingSection = "Messaging";
     public const string GrainCollectionSection = "GrainCollection";
     public const string RemindersSection = "Reminders";
@@ -21,6 +22,7 @@ public static class SiloOptionsBinding
 
     public static ISiloBuilder BindSiloOptions(this ISiloBuilder silo, IConfiguration configuration)
     {
+        Bind<SiloOptions>(silo, configuration, SiloSection);
         Bind<SiloMessagingOptions>(silo, configuration, MessagingSection);
         Bind<GrainCollectionOptions>(silo, configuration, GrainCollectionSection);
         Bind<ReminderOptions>(silo, configuration, RemindersSection);
