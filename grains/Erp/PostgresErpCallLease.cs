@@ -45,7 +45,7 @@ namespace BudgetActors.Grains.Erp;
 /// that answered true; otherwise the pool is cleared (which closes this connection when it is returned) and the
 /// session, with its lock, ends.</para>
 /// </remarks>
-public sealed class PostgresErpCallLease : IErpCallLease, IAsyncDisposable
+public sealed class PostgresErpCallLease : IErpCallLease, IAsyncDisposable, IDisposable
 {
     internal const string ApplicationName = "budgetactors-erp-call-lease";
 
@@ -94,6 +94,9 @@ public sealed class PostgresErpCallLease : IErpCallLease, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>For a container disposed synchronously; closing pooled connections needs no round trip.</summary>
+    public void Dispose() => _dataSource.Dispose();
 
     /// <summary>
     /// The lease's own pool: its connections sit idle in an ERP call for seconds at a time (they must not starve
