@@ -43,6 +43,7 @@ public static class WorkflowHostingExtensions
         silo.Services.TryAddSingleton<IApiTokenStore, MemoryApiTokenStore>();
         silo.Services.TryAddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<IApiTokenStore>());
         silo.Services.TryAddSingleton<SiloCallers>();
+        silo.Services.AddMemoryErpCallLease();
         silo.AddIncomingGrainCallFilter<CallerAuthenticationFilter>();
         return silo;
     }
@@ -76,6 +77,7 @@ public static class WorkflowHostingExtensions
             o.Invariant = PostgresSchema.Invariant;
             o.ConnectionString = connectionString;
         });
+        silo.Services.AddPostgresErpCallLease(connectionString);
         silo.Services.AddSingleton<INotificationOutbox>(sp => new PostgresNotificationOutbox(
             sp.GetRequiredService<PostgresDataSources>().Get(connectionString),
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));

@@ -28,9 +28,25 @@ internal static partial class WorkflowLog
     [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "The daily summary of {ApproverKey} for {Day} was sent but could not be recorded in the company's activity")]
     public static partial void DailySummaryNotRecorded(ILogger logger, Exception exception, string approverKey, DateOnly day);
 
-    [LoggerMessage(EventId = 3400, Level = LogLevel.Information, Message = "Applied {Component} schema migration {Version} ({Name})")]
+    [LoggerMessage(EventId = 3600, Level = LogLevel.Information, Message = "Applied {Component} schema migration {Version} ({Name})")]
     public static partial void MigrationApplied(ILogger logger, string component, int version, string name);
 
     [LoggerMessage(EventId = 3500, Level = LogLevel.Warning, Message = "Refused a client's call to {Method} of {Grain}: {Reason}")]
     public static partial void ClientCallRefused(ILogger logger, string method, string grain, string reason);
+
+    // With one activation per company the lease is never contended: a long wait is a second activation, or a
+    // holder PostgreSQL has not yet found dead (or a paused one, which keeps it for as long as it is paused).
+    [LoggerMessage(EventId = 3400, Level = LogLevel.Warning, Message = "The ERP call lease of {ErpCompanyKey} is still held elsewhere after {Waited}; calls to that company wait for it")]
+    public static partial void ErpCallLeaseWaiting(ILogger logger, string erpCompanyKey, TimeSpan waited);
+
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Information, Message = "The ERP call lease of {ErpCompanyKey} was taken after waiting {Waited}")]
+    public static partial void ErpCallLeaseTakenAfterWait(ILogger logger, string erpCompanyKey, TimeSpan waited);
+
+    // The lock was held for the call as far as anyone knows; the connection is closed so that no pooled session keeps it.
+    [LoggerMessage(EventId = 3402, Level = LogLevel.Warning, Message = "Releasing the ERP call lease of {ErpCompanyKey} failed; its connection is closed so that PostgreSQL frees the lock")]
+    public static partial void ErpCallLeaseReleaseFailed(ILogger logger, Exception exception, string erpCompanyKey);
+
+    // The one case a lock in PostgreSQL cannot rule out an overlap: worth an error and a look at the ERP's records.
+    [LoggerMessage(EventId = 3403, Level = LogLevel.Error, Message = "The ERP call lease of {ErpCompanyKey} was lost while its call ran (its PostgreSQL session ended): another holder may have called that company at the same time")]
+    public static partial void ErpCallLeaseLost(ILogger logger, Exception? exception, string erpCompanyKey);
 }

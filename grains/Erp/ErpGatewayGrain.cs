@@ -4,6 +4,7 @@ using BudgetActors.Erp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -27,6 +28,7 @@ namespace BudgetActors.Grains.Erp;
 public sealed partial class ErpGatewayGrain(
     [PersistentState("queue", ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)] IPersistentState<ErpGatewayState> queue,
     ErpConnectors connectors,
+    IErpCallLease callLease,
     IOptions<ErpGatewayOptions> options,
     IServiceProvider services,
     TimeProvider time,
@@ -215,7 +217,7 @@ public sealed partial class ErpGatewayGrain(
         {
             outcome = new ExportOutcome(export.Submission, exception.Error);
         }
-        catch (Exception exception) when (exception is ErpException or BrokenCircuitException or TimeoutException or HttpRequestException)
+        catch (Exception exception) when (exception is ErpException or BrokenCircuitException or TimeoutException or HttpRequestException or NpgsqlException)
         {
             WorkflowLog.ExportDeferred(logger, exception, export.IdempotencyKey, this.GetPrimaryKeyString());
             WakeUpIn(_circuitOpen ? options.Value.BreakDuration : options.Value.RetryLaterDelay);
@@ -251,7 +253,16 @@ public sealed partial class ErpGatewayGrain(
             T result;
             try
             {
-                result = await _pipeline.ExecuteAsync(async (c, _) => await call(c.CancellationToken), context, 0);
+                // Each single call holds the company's lease (PostgreSQL on a cluster), not the whole retry
+                // sequence: should Orleans briefly run a second activation of this gateway, its calls wait.
+                result = await _pipeline.ExecuteAsync(
+                    async (c, key) =>
+                    {
+                        await using var lease = await callLease.AcquireAsync(key, c.CancellationToken);
+                        return await call(c.CancellationToken);
+                    },
+                    context,
+                    this.GetPrimaryKeyString());
             }
             finally
             {
@@ -291,7 +302,8 @@ public sealed partial class ErpGatewayGrain(
         var transient = new PredicateBuilder()
             .Handle<ErpException>(e => e.IsTransient)
             .Handle<TimeoutException>()
-            .Handle<HttpRequestException>();
+            .Handle<HttpRequestException>()
+            .Handle<NpgsqlException>(); // the lease's database away: nothing was sent to the ERP
         return new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -334,7 +346,7 @@ public sealed partial class ErpGatewayGrain(
     private static Exception Refusal(Exception exception) => exception switch
     {
         ErpException { IsTransient: false } erp => new WorkflowException(WorkflowErrorCode.ErpRefused, $"The ERP refused: {erp.Error}"),
-        ErpException or BrokenCircuitException or TimeoutException or HttpRequestException =>
+        ErpException or BrokenCircuitException or TimeoutException or HttpRequestException or NpgsqlException =>
             new WorkflowException(WorkflowErrorCode.ErpUnavailable, $"The ERP could not be reached ({exception.Message}); try again later."),
         _ => exception,
     };
