@@ -17,4 +17,7 @@ namespace BudgetActors.Grains;
 [JsonSerializable(typeof(CompanyActivityState))]
 [JsonSerializable(typeof(CompanyRegistryState))]
 [JsonSerializable(typeof(RecentEvent))]
+// A company activity's project rows store the report a budget sent as it is (the storage serializer has no
+// fallback resolver: a type missing here fails every write of it).
+[JsonSerializable(typeof(BudgetActivity))]
 public sealed partial class WorkflowJsonContext : JsonSerializerContext;

@@ -26,8 +26,10 @@ public sealed class CompanyActivityGrain(
     /// <summary>How many local days of daily summaries a company keeps.</summary>
     public const int SummaryDaysKept = 7;
 
-    private const string ProjectRows = "project";
-    private const string EventRows = "event";
+    // Row names share one namespace with every grain type's state names (ADO.NET storage keys rows by state
+    // name, dotnet/orleans#8746): internal so that the test of their uniqueness reads them from here.
+    internal const string ProjectRows = "project";
+    internal const string EventRows = "event";
 
     // Rows are read this many at a time when the grain activates: a company of thousands of budgets comes back
     // in a few hundred round trips' time, without taking that many database connections at once.
@@ -53,6 +55,13 @@ public sealed class CompanyActivityGrain(
                 .Select(slot => new ActivityRow<RecentEvent?>(ActivityRow<RecentEvent?>.NameOf(EventRows, slot), null))
                 .ToList();
             await ReadAllAsync(batch, cancellationToken);
+
+            // Orleans' storage gives a row it does not hold a new, empty state, not the placeholder: an empty slot is null.
+            foreach (var empty in batch.Where(row => !row.RecordExists))
+            {
+                empty.State = null;
+            }
+
             _events.AddRange(batch);
         }
 

@@ -18,26 +18,29 @@ internal sealed class CallerAuthenticationFilter(ICallerAuthenticator authentica
         var workflow = context.InterfaceMethod?.DeclaringType?.Assembly == s_workflow;
         if (workflow && (context.SourceId is not { } source || source.IsClient()))
         {
-            await AuthenticateAsync(context);
+            // Set here, not in a helper: the request context is async-local, and what an async method sets
+            // is gone once it returns, so the grain would see the client's own claims instead.
+            var token = CallerContext.Token;
+            var marked = silo.IsMarkedHere();
+
+            // What authenticated the call goes no further than this call: the grains it calls trust its caller.
+            CallerContext.Token = null;
+            RequestContext.Remove(SiloCallers.MarkKey);
+            if (!marked)
+            {
+                // Whatever the client claimed is dropped before the lookup, so a refused call carries none of it.
+                CallerContext.Caller = null;
+                CallerContext.Caller = await AuthenticateAsync(token, context);
+            }
+
+            // else: the silo's own code, acting for the caller it set
         }
 
         await context.Invoke();
     }
 
-    private async Task AuthenticateAsync(IIncomingGrainCallContext context)
+    private async Task<CallerIdentity> AuthenticateAsync(string? token, IIncomingGrainCallContext context)
     {
-        var token = CallerContext.Token;
-        var marked = silo.IsMarkedHere();
-
-        // What authenticated the call goes no further than this call: the grains it calls trust its caller.
-        CallerContext.Token = null;
-        RequestContext.Remove(SiloCallers.MarkKey);
-        if (marked)
-        {
-            return; // the silo's own code, acting for the caller it set
-        }
-
-        CallerContext.Caller = null;
         var caller = token is null ? null : await authenticator.AuthenticateAsync(token, CancellationToken.None);
         if (caller is null)
         {
@@ -47,6 +50,6 @@ internal sealed class CallerAuthenticationFilter(ICallerAuthenticator authentica
                 : "The API token is unknown or revoked: ask a company admin for a new one.");
         }
 
-        CallerContext.Caller = caller;
+        return caller;
     }
 }

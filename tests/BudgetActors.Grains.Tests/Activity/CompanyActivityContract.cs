@@ -29,14 +29,14 @@ public abstract class CompanyActivityContract : IAsyncLifetime
         await budget.LockAsync();
         Assert.Equal(Counts((BudgetStatus.Locked, 1)), (await ActivityAsync()).BudgetsByStatus);
 
-        Silo.Time.Advance(TimeSpan.FromMinutes(5));
+        await Silo.AdvanceAsync(TimeSpan.FromMinutes(5));
         var sentAt = Silo.Time.GetUtcNow();
         await budget.SendAsync();
         var sent = await ActivityAsync();
         Assert.Equal(Counts((BudgetStatus.PendingAcceptance, 1)), sent.BudgetsByStatus);
         Assert.Equal([new PendingItem(WorkflowSilo.Company, WorkflowSilo.Project, 1, 465_500.50m, "pm", sentAt)], sent.PendingApprovals);
 
-        Silo.Time.Advance(TimeSpan.FromHours(2));
+        await Silo.AdvanceAsync(TimeSpan.FromHours(2));
         WorkflowSilo.ActAs("ap1");
         await budget.AcceptAsync(1);
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
@@ -84,7 +84,7 @@ public abstract class CompanyActivityContract : IAsyncLifetime
         {
             sentAt.Add(Silo.Time.GetUtcNow());
             await Silo.SentBudgetAsync(project);
-            Silo.Time.Advance(TimeSpan.FromMinutes(30));
+            await Silo.AdvanceAsync(TimeSpan.FromMinutes(30));
         }
 
         var pending = (await ActivityAsync()).PendingApprovals;
@@ -104,7 +104,7 @@ public abstract class CompanyActivityContract : IAsyncLifetime
         // Sent on Monday 2 March 2026, 09:00 in Chicago: Tuesday's summary goes at 07:00 local (13:00 UTC).
         await Silo.SentBudgetAsync();
         var due = new DateTimeOffset(2026, 3, 3, 7, 0, 0, s_chicago.GetUtcOffset(new DateTime(2026, 3, 3, 7, 0, 0)));
-        Silo.Time.Jump(due - Silo.Time.GetUtcNow());
+        await Silo.AdvanceAsync(due - Silo.Time.GetUtcNow());
 
         CompanyActivityView activity = null!;
         await WorkflowSilo.UntilAsync(async () => (activity = await ActivityAsync()).DailySummaries.Count > 0);
@@ -113,8 +113,11 @@ public abstract class CompanyActivityContract : IAsyncLifetime
         Assert.Equal([new DailySummarySent("ap1", new DateOnly(2026, 3, 3), due, 1)], activity.DailySummaries);
 
         // The workflow repeating itself (a retried reminder tick) changes nothing.
-        ActAsWorkflow("approver");
-        await Activity().RecordDailySummaryAsync(new DailySummarySent("ap1", new DateOnly(2026, 3, 3), due.AddMinutes(1), 1));
+        using (AsWorkflow("approver"))
+        {
+            await SiloActivity().RecordDailySummaryAsync(new DailySummarySent("ap1", new DateOnly(2026, 3, 3), due.AddMinutes(1), 1));
+        }
+
         Assert.Single((await ActivityAsync()).DailySummaries);
     }
 
@@ -124,9 +127,11 @@ public abstract class CompanyActivityContract : IAsyncLifetime
         var first = new DateOnly(2026, 3, 1);
         for (var day = 0; day < 10; day++)
         {
-            ActAsWorkflow("approver");
             var at = new DateTimeOffset(first.AddDays(day).ToDateTime(new TimeOnly(13, 0)), TimeSpan.Zero);
-            await Activity().RecordDailySummaryAsync(new DailySummarySent("ap1", first.AddDays(day), at, 2));
+            using (AsWorkflow("approver"))
+            {
+                await SiloActivity().RecordDailySummaryAsync(new DailySummarySent("ap1", first.AddDays(day), at, 2));
+            }
         }
 
         var kept = (await ActivityAsync()).DailySummaries;
@@ -164,13 +169,15 @@ public abstract class CompanyActivityContract : IAsyncLifetime
         BudgetActivity Report(int version, BudgetStatus status, params int[] steps) =>
             new("tower-8", version, status, at, 0, 10m, null, null, [.. steps.Select(Step)]);
 
-        ActAsWorkflow("budget");
-        await Activity().RecordBudgetAsync(Report(2, BudgetStatus.Unlocked, 1, 2));
-        // Report 3 is lost; report 4 carries the steps since the last one acknowledged.
-        await Activity().RecordBudgetAsync(Report(4, BudgetStatus.Locked, 3, 4));
-        // A repeated report and an overtaken one.
-        await Activity().RecordBudgetAsync(Report(4, BudgetStatus.Locked, 3, 4));
-        await Activity().RecordBudgetAsync(Report(3, BudgetStatus.Unlocked, 3));
+        using (AsWorkflow("budget"))
+        {
+            await SiloActivity().RecordBudgetAsync(Report(2, BudgetStatus.Unlocked, 1, 2));
+            // Report 3 is lost; report 4 carries the steps since the last one acknowledged.
+            await SiloActivity().RecordBudgetAsync(Report(4, BudgetStatus.Locked, 3, 4));
+            // A repeated report and an overtaken one.
+            await SiloActivity().RecordBudgetAsync(Report(4, BudgetStatus.Locked, 3, 4));
+            await SiloActivity().RecordBudgetAsync(Report(3, BudgetStatus.Unlocked, 3));
+        }
 
         var activity = await ActivityAsync();
         Assert.Equal(Counts((BudgetStatus.Locked, 1)), activity.BudgetsByStatus);
@@ -183,7 +190,7 @@ public abstract class CompanyActivityContract : IAsyncLifetime
         // Another writer takes the row the activity would give its first project: its write of that row fails.
         await ActivityAsync();
         var planted = new BudgetActivity("planted", 1, BudgetStatus.Unlocked, Silo.Time.GetUtcNow(), 0, 0m, null, null, []);
-        await Silo.Storage.WriteStateAsync("project-0", new GrainId("company-activity", WorkflowSilo.Company), new StoredState<BudgetActivity>(planted), TestContext.Current.CancellationToken);
+        await Silo.Storage.WriteStateAsync("project-0", GrainId.Create("company-activity", WorkflowSilo.Company), new StoredState<BudgetActivity>(planted), TestContext.Current.CancellationToken);
 
         WorkflowSilo.ActAs("pm");
         var budget = Silo.Budget();
@@ -213,8 +220,10 @@ public abstract class CompanyActivityContract : IAsyncLifetime
         await Refused(() => Activity().GetAsync());
         await Refused(() => registry.JoinAsync("acme-2"));
         await Refused(() => registry.ListAsync());
-        RequestContext.Caller = new CallerIdentity("globex", "system:budget");
-        await Refused(() => Activity().RecordBudgetAsync(forged));
+        using (Silo.InSilo(new CallerIdentity("globex", "system:budget")))
+        {
+            await Refused(() => SiloActivity().RecordBudgetAsync(forged));
+        }
 
         Assert.Equal(Counts((BudgetStatus.PendingAcceptance, 1)), (await ActivityAsync()).BudgetsByStatus);
         Assert.Equal([WorkflowSilo.Company], await CompaniesAsync());
@@ -234,8 +243,10 @@ public abstract class CompanyActivityContract : IAsyncLifetime
     [Fact]
     public async Task A_company_with_activity_but_no_configuration_is_listed_too()
     {
-        ActAsWorkflow("budget", "initech");
-        await Activity("initech").RecordBudgetAsync(new BudgetActivity("p-1", 1, BudgetStatus.Unlocked, DateTimeOffset.UnixEpoch, 0, 0m, null, null, []));
+        using (AsWorkflow("budget", "initech"))
+        {
+            await SiloActivity("initech").RecordBudgetAsync(new BudgetActivity("p-1", 1, BudgetStatus.Unlocked, DateTimeOffset.UnixEpoch, 0, 0m, null, null, []));
+        }
 
         Assert.Equal([WorkflowSilo.Company, "initech"], await CompaniesAsync());
     }
@@ -243,26 +254,34 @@ public abstract class CompanyActivityContract : IAsyncLifetime
     protected static IReadOnlyDictionary<BudgetStatus, int> Counts(params (BudgetStatus Status, int Budgets)[] counts) =>
         counts.ToDictionary(c => c.Status, c => c.Budgets);
 
-    /// <summary>Makes the calls of this test flow act as the workflow itself (<c>system:</c><paramref name="part"/>).</summary>
-    protected static void ActAsWorkflow(string part, string company = WorkflowSilo.Company) =>
-        RequestContext.Caller = new CallerIdentity(company, "system:" + part);
+    /// <summary>
+    /// Until disposed, calls through the silo's grain factory (<see cref="SiloActivity"/>) act as the workflow
+    /// itself (<c>system:</c><paramref name="part"/>): only code inside the silo can.
+    /// </summary>
+    protected IDisposable AsWorkflow(string part, string company = WorkflowSilo.Company) =>
+        Silo.InSilo(new CallerIdentity(company, "system:" + part));
 
+    /// <summary>The company's activity as a client app reaches it.</summary>
     protected ICompanyActivityGrain Activity(string company = WorkflowSilo.Company) => Silo.Client.GetGrain<ICompanyActivityGrain>(company);
 
-    /// <summary>
-    /// The company's activity as the operator dashboard reads it. (Async, so that who the caller is does not
-    /// flow back out: the test's user acts on after it.)
-    /// </summary>
+    /// <summary>The company's activity as the silo's own code reaches it.</summary>
+    protected ICompanyActivityGrain SiloActivity(string company = WorkflowSilo.Company) => Silo.SiloGrains.GetGrain<ICompanyActivityGrain>(company);
+
+    /// <summary>The company's activity as the operator dashboard (inside the silo) reads it.</summary>
     protected async Task<CompanyActivityView> ActivityAsync(string company = WorkflowSilo.Company)
     {
-        ActAsWorkflow("dashboard", company);
-        return await Activity(company).GetAsync();
+        using (AsWorkflow("dashboard", company))
+        {
+            return await SiloActivity(company).GetAsync();
+        }
     }
 
     protected async Task<IReadOnlyList<string>> CompaniesAsync()
     {
-        ActAsWorkflow("dashboard", CompanyRegistry.Key);
-        return await Silo.Client.GetGrain<ICompanyRegistryGrain>(CompanyRegistry.Key).ListAsync();
+        using (AsWorkflow("dashboard", CompanyRegistry.Key))
+        {
+            return await Silo.SiloGrains.GetGrain<ICompanyRegistryGrain>(CompanyRegistry.Key).ListAsync();
+        }
     }
 
     private static async Task Refused(Func<Task> call) =>

@@ -1,4 +1,5 @@
 using BudgetActors.Grains.Notifications;
+using BudgetActors.Grains.Postgres;
 using BudgetActors.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -27,7 +28,7 @@ public sealed class PostgresNotificationOutboxTests(PostgresFixture postgres) : 
     {
         _database = await postgres.CreateDatabaseAsync(nameof(PostgresNotificationOutboxTests), TestContext.Current.CancellationToken);
         _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new SchemaMigrator(_dataSource, NullLogger<SchemaMigrator>.Instance, [MigrationSource.Runtime, PostgresNotificationOutbox.Migrations])
+        await new SchemaMigrator(_dataSource, NullLogger<SchemaMigrator>.Instance)
             .MigrateAsync(TestContext.Current.CancellationToken);
         return new PostgresNotificationOutbox(_dataSource, "svc");
     }

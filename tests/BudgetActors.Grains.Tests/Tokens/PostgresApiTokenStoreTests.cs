@@ -1,6 +1,7 @@
-using BudgetActors.Grains.Notifications;
+using BudgetActors.Grains.Postgres;
 using BudgetActors.Grains.Tokens;
 using BudgetActors.Testing;
+using FakeTimeProvider = Microsoft.Extensions.Time.Testing.FakeTimeProvider;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -29,7 +30,7 @@ public sealed class PostgresApiTokenStoreTests(PostgresFixture postgres) : ApiTo
     {
         _database = await postgres.CreateDatabaseAsync(nameof(PostgresApiTokenStoreTests), TestContext.Current.CancellationToken);
         _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new SchemaMigrator(_dataSource, NullLogger<SchemaMigrator>.Instance, [MigrationSource.Runtime, PostgresNotificationOutbox.Migrations])
+        await new SchemaMigrator(_dataSource, NullLogger<SchemaMigrator>.Instance)
             .MigrateAsync(TestContext.Current.CancellationToken);
         return Store();
     }

@@ -1,25 +1,24 @@
 namespace BudgetActors.Grains.Tests;
 
-/// <summary>The caller is whoever the request context says, checked against the directory; nothing else counts.</summary>
+/// <summary>The caller is whoever the client's API token says, checked against the directory; nothing else counts.</summary>
 public sealed class CallerIdentityTests : MemoryWorkflowTest
 {
     [Fact]
     public async Task A_call_without_a_user_is_refused()
     {
-        RequestContext.Caller = null;
+        CallerContext.Token = null;
 
-        var error = await Assert.ThrowsAsync<WorkflowException>(() => Silo.Budget().CreateAsync());
-
-        Assert.Equal(WorkflowErrorCode.PermissionDenied, error.Code);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Silo.Budget().CreateAsync());
     }
 
     [Fact]
     public async Task A_user_of_another_company_or_outside_the_directory_is_refused()
     {
+        await Silo.SetUpCompanyAsync("globex", ErpSystem.Spectrum, "002");
         WorkflowSilo.ActAs("pm", "globex");
         Assert.Equal(WorkflowErrorCode.PermissionDenied, (await Assert.ThrowsAsync<WorkflowException>(() => Silo.Budget().CreateAsync())).Code);
 
-        WorkflowSilo.ActAs("stranger");
+        WorkflowSilo.ActAs(WorkflowSilo.Stranger);
         Assert.Equal(WorkflowErrorCode.PermissionDenied, (await Assert.ThrowsAsync<WorkflowException>(() => Silo.Budget().CreateAsync())).Code);
     }
 

@@ -17,7 +17,7 @@ public sealed class DailySummaryTests : MemoryWorkflowTest
         {
             var seven = day.ToDateTime(new TimeOnly(7, 0));
             var due = new DateTimeOffset(seven, s_chicago.GetUtcOffset(seven));
-            Silo.Time.Jump(due - Silo.Time.GetUtcNow());
+            await Silo.AdvanceAsync(due - Silo.Time.GetUtcNow());
 
             var summary = await SummaryAsync("ap1", day);
 
@@ -37,7 +37,7 @@ public sealed class DailySummaryTests : MemoryWorkflowTest
         // Once the item is decided the list is empty: the reminder goes and no more summaries come.
         WorkflowSilo.ActAs("ap2");
         await budget.AcceptAsync(1);
-        Silo.Time.Jump(TimeSpan.FromDays(3));
+        await Silo.AdvanceAsync(TimeSpan.FromDays(3));
         Assert.Equal(8, (await SummariesAsync()).Count);
     }
 

@@ -4,7 +4,7 @@ namespace BudgetActors.Grains.Tests;
 
 public sealed class ErpGatewayQueueTests : MemoryWorkflowTest
 {
-    private static readonly GrainId GatewayId = new("erp-gateway", "spectrum:001");
+    private static readonly GrainId GatewayId = GrainId.Create("erp-gateway", "spectrum:001");
 
     [Fact]
     public async Task Each_waiting_export_is_a_row_of_its_own_and_is_deleted_once_done()
@@ -44,7 +44,8 @@ public sealed class ErpGatewayQueueTests : MemoryWorkflowTest
         var waiting = new ExportRequest(BudgetKey.Of(WorkflowSilo.Company, WorkflowSilo.Project), 1, WorkflowSilo.Job, [new ExportLine("03-300", "M", 125_000.00m, 125_000.00m)]);
         await Silo.Storage.WriteStateAsync("queue", GatewayId, new StoredState<ErpGatewayState>(new ErpGatewayState { Exports = [waiting], Completed = 7 }), TestContext.Current.CancellationToken);
 
-        await Silo.Client.GetGrain<IErpGatewayGrain>("spectrum:001").GetQueueAsync(); // activates it
+        WorkflowSilo.ActAs("ap1");
+        await Silo.Client.GetGrain<ICompanyGrain>(WorkflowSilo.Company).GetErpQueueAsync(); // activates the gateway
         await WorkflowSilo.UntilAsync(async () => (await ReadAsync("queue", new ErpGatewayState())).State.Completed == 8
             && !(await ReadAsync(QueuedExport.NameOf(0), new ExportRequest("", 0, "", []))).RecordExists);
 

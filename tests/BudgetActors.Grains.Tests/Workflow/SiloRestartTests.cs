@@ -32,7 +32,7 @@ public sealed class SiloRestartTests(PostgresFixture postgres) : IAsyncLifetime
 
         // The ERP finishes the first attempt late; the queue, durable in PostgreSQL, sends it again.
         gate.SetResult();
-        second.Time.Advance(TimeSpan.FromMinutes(1));
+        await second.AdvanceAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
         // Two reads when sending, then both posting attempts: the stopped silo's late one and the retry
@@ -69,7 +69,7 @@ public sealed class SiloRestartTests(PostgresFixture postgres) : IAsyncLifetime
         first.Spectrum.PostingGate = null;
         await using var second = await WorkflowSilo.StartAsync(_database.ConnectionString, after: first);
         gate.SetResult();
-        second.Time.Advance(TimeSpan.FromMinutes(1));
+        await second.AdvanceAsync(TimeSpan.FromMinutes(1));
 
         WorkflowSilo.ActAs("pm");
         foreach (var project in projects)

@@ -1,14 +1,24 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using BudgetActors.Erp;
 using BudgetActors.Grains.Notifications;
-using BudgetActors.Testing;
+using BudgetActors.Grains.Security;
+using BudgetActors.Grains.Tokens;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Providers;
+using Orleans.Reminders;
+using Orleans.Storage;
+using Orleans.TestingHost;
 
 namespace BudgetActors.Grains.Tests;
 
 /// <summary>
-/// A silo hosting the workflow on a fake clock, with in-memory Spectrum and Vista ERPs and a company
-/// "acme" (Spectrum company 001) whose directory and project links are set up as the seed pages describe.
+/// An Orleans test cluster (one silo, or more) hosting the workflow on a fake clock, with in-memory Spectrum
+/// and Vista ERPs and a company "acme" (Spectrum company 001) whose directory and project links are set up as
+/// the seed pages describe. Tests call through the cluster's client, a real client: who they act as is the API
+/// token they call with (<see cref="ActAs"/>); set-up runs inside the silo as <c>system:setup</c>.
 /// </summary>
 public sealed class WorkflowSilo : IAsyncDisposable
 {
@@ -16,15 +26,32 @@ public sealed class WorkflowSilo : IAsyncDisposable
     public const string Project = "tower-7";
     public const string Job = "24-001";
 
-    private readonly IHost _host;
+    /// <summary>A user with a token of company acme who is not in its directory.</summary>
+    public const string Stranger = "stranger";
 
-    private WorkflowSilo(IHost host, FakeTimeProvider time, InMemoryErp spectrum, InMemoryErp vista, string mailFolder)
+    // Orleans' own maintenance loops (membership, messaging deadlines, directory, activation collection) keep
+    // real time: on the fake clock a silo would never find its cluster, or would time out every call at a jump.
+    private static readonly string[] s_realTimeAreas =
+    [
+        TimeProviderNames.Messaging,
+        TimeProviderNames.SystemTimers,
+        TimeProviderNames.Membership,
+        TimeProviderNames.ActivationManagement,
+        TimeProviderNames.GrainDirectory,
+    ];
+
+    private readonly InProcessTestCluster _cluster;
+    private readonly ReminderWatch _reminders;
+
+    private WorkflowSilo(InProcessTestCluster cluster, ReminderWatch reminders, FakeTimeProvider time, InMemoryErp spectrum, InMemoryErp vista, string mailFolder, string serviceId)
     {
-        _host = host;
+        _cluster = cluster;
+        _reminders = reminders;
         MailFolder = mailFolder;
         Time = time;
         Spectrum = spectrum;
         Vista = vista;
+        ServiceId = serviceId;
     }
 
     public FakeTimeProvider Time { get; }
@@ -33,33 +60,65 @@ public sealed class WorkflowSilo : IAsyncDisposable
 
     public InMemoryErp Vista { get; }
 
-    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+    /// <summary>The cluster's client: a client app, outside the silos.</summary>
+    public IClusterClient Client => _cluster.Client;
 
-    /// <summary>The pickup folder the silo writes emails to (a temporary folder of this silo's own).</summary>
+    /// <summary>The cluster's silos, the first one first.</summary>
+    public IReadOnlyList<InProcessSiloHandle> Silos => _cluster.Silos;
+
+    /// <summary>The pickup folder the silos write emails to (a temporary folder of this cluster's own).</summary>
     public string MailFolder { get; }
 
+    /// <summary>The Orleans service id: what a restarted cluster keeps to find its state again.</summary>
+    public string ServiceId { get; }
+
+    /// <summary>The first silo's services (the in-process code of the silo: REST API, set-up).</summary>
+    public IServiceProvider Services => _cluster.Silos[0].ServiceProvider;
+
     /// <summary>The grain storage the workflow's state lives in (for tests that look at or plant stored rows).</summary>
-    public IGrainStorage Storage => _host.Services.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorage);
+    public IGrainStorage Storage => Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
 
-    public INotificationOutbox Outbox => _host.Services.GetRequiredService<INotificationOutbox>();
+    public INotificationOutbox Outbox => Services.GetRequiredService<INotificationOutbox>();
 
-    public NotificationSender Sender => _host.Services.GetRequiredService<NotificationSender>();
+    public IApiTokenStore Tokens => Services.GetRequiredService<IApiTokenStore>();
+
+    public NotificationSender Sender => Services.GetRequiredService<NotificationSender>();
 
     public InMemoryErpCompany Erp => Spectrum.Company("001");
 
-    /// <summary>Starts a silo; <paramref name="connectionString"/> keeps state and reminders in PostgreSQL instead of memory.</summary>
-    /// <param name="after">A silo this one replaces on the same database: its clock and ERPs carry on, and nothing is set up again.</param>
-    public static async Task<WorkflowSilo> StartAsync(string? connectionString = null, WorkflowSilo? after = null)
+    /// <summary>Starts a cluster; <paramref name="connectionString"/> keeps state and reminders in PostgreSQL instead of memory.</summary>
+    /// <param name="after">A cluster this one replaces on the same database: its clock and ERPs carry on, and nothing is set up again.</param>
+    /// <param name="silos">How many silos: two where a call crossing silos is what a test is about.</param>
+    public static async Task<WorkflowSilo> StartAsync(string? connectionString = null, WorkflowSilo? after = null, short silos = 1)
     {
         var time = after?.Time ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
         var (spectrum, vista) = after is null ? (new InMemoryErp(ErpSystem.Spectrum), new InMemoryErp(ErpSystem.Vista)) : (after.Spectrum, after.Vista);
         var mailFolder = Directory.CreateTempSubdirectory("budgetactors-mail-").FullName;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.UseBudgetActorsSilo(silo =>
+        var serviceId = after?.ServiceId ?? "workflow-" + Guid.NewGuid().ToString("N");
+
+        // In memory, the silos share one outbox and one token store, as silos on one database share its tables.
+        var outbox = new MemoryNotificationOutbox();
+        var tokens = new MemoryApiTokenStore();
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ServiceId = serviceId;
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
         {
-            silo.UseLocalhostClustering("workflow-tests")
-                .AddBudgetWorkflow(o =>
+            silo.Services.AddSingleton<TimeProvider>(time);
+            silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, time);
+            silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, time);
+            foreach (var area in s_realTimeAreas)
+            {
+                silo.Services.AddKeyedSingleton(area, TimeProvider.System);
+            }
+
+            if (connectionString is null)
+            {
+                silo.Services.AddSingleton<INotificationOutbox>(outbox);
+                silo.Services.AddSingleton<IApiTokenStore>(tokens);
+            }
+
+            silo.AddBudgetWorkflow(o =>
                 {
                     o.RetryBaseDelay = TimeSpan.Zero;
                     o.RetryAttempts = 2;
@@ -67,50 +126,103 @@ public sealed class WorkflowSilo : IAsyncDisposable
                 })
                 .AddErpConnector(spectrum)
                 .AddErpConnector(vista)
-                .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1))
-                .Configure<NotificationOptions>(o => o.PickupFolder = mailFolder);
+                .Configure<NotificationOptions>(o => o.PickupFolder = mailFolder)
+                .Configure<ReminderOptions>(o =>
+                {
+                    o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+                    // Every reminder stays loaded, waiting on the fake clock: none is left for a table refresh to find.
+                    o.ReminderLoadingWindow = TimeSpan.FromDays(3650);
+                });
             if (connectionString is null)
             {
-                silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage).UseInMemoryReminders();
+                silo.AddMemoryGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).UseInMemoryReminderService();
             }
             else
             {
-                silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorage, o => o.ConnectionString = connectionString)
-                    .UsePostgresReminders(o => o.ConnectionString = connectionString)
-                    .UsePostgresNotificationOutbox(o => o.ConnectionString = connectionString);
+                silo.UsePostgresWorkflowStore(connectionString);
             }
         });
-        var host = builder.Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        var silo = new WorkflowSilo(host, time, spectrum, vista, mailFolder);
+
+        var reminders = new ReminderWatch();
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            reminders.Dispose();
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        foreach (var handle in cluster.Silos)
+        {
+            reminders.Watch(handle.SiloAddress);
+        }
+
+        var workflow = new WorkflowSilo(cluster, reminders, time, spectrum, vista, mailFolder, serviceId);
         if (after is null)
         {
-            await silo.SetUpCompanyAsync(Company, ErpSystem.Spectrum, "001");
+            await workflow.SetUpCompanyAsync(Company, ErpSystem.Spectrum, "001");
             spectrum.Company("001").WithCostCodes("03-300", "05-100", "09-900").WithJob(Job, "Tower 7");
         }
 
-        return silo;
+        return workflow;
     }
 
-    /// <summary>Makes the calls of this test flow act as <paramref name="userId"/> of <paramref name="company"/>.</summary>
-    public static void ActAs(string userId, string company = Company) => RequestContext.Caller = new CallerIdentity(company, userId);
+    /// <summary>
+    /// Makes the calls of this test flow act as <paramref name="userId"/> of <paramref name="company"/>: they carry
+    /// that user's API token (issued when the company was set up), as the client library sends it.
+    /// </summary>
+    public static void ActAs(string userId, string company = Company) => CallerContext.Token = TokenOf(company, userId);
+
+    /// <summary>
+    /// The API token each test user of each company gets at set-up. Fixed per user, so that a test flow can switch
+    /// who it acts as without the cluster at hand; the silo knows only its hash, as for any token.
+    /// </summary>
+    public static string TokenOf(string company, string userId) =>
+        ApiTokenFormat.Prefix + Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes($"test-token/{company}/{userId}")));
+
+    /// <summary>
+    /// Makes the calls of this flow, through the first silo's <see cref="IGrainFactory"/>, act as
+    /// <paramref name="caller"/>: the silo's own code does this (REST API, set-up), never a client app.
+    /// </summary>
+    public IDisposable InSilo(CallerIdentity caller) => Services.GetRequiredService<SiloCallers>().ActAs(caller);
+
+    /// <summary>The first silo's grain factory, for calls made <see cref="InSilo"/>.</summary>
+    public IGrainFactory SiloGrains => Services.GetRequiredService<IGrainFactory>();
 
     public IBudgetGrain Budget(string project = Project, string company = Company) => Client.GetGrain<IBudgetGrain>(BudgetKey.Of(company, project));
 
     public IApproverGrain Approver(string userId, string company = Company) => Client.GetGrain<IApproverGrain>($"{company}:{userId}");
 
+    /// <summary>Configures <paramref name="company"/>, fills its directory with the test people and issues each a token.</summary>
     public async Task SetUpCompanyAsync(string company, ErpSystem erp, string erpCompany)
     {
-        RequestContext.Caller = new CallerIdentity(company, "system:setup");
-        var grain = Client.GetGrain<ICompanyGrain>(company);
-        await grain.ConfigureAsync(new CompanySettings(erp, erpCompany, "America/Chicago", new TimeOnly(7, 0)));
-        foreach (var user in People.All)
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var userId in People.All.Select(u => u.UserId).Append(Stranger))
         {
-            await grain.SaveUserAsync(user);
+            if (await Tokens.AuthenticateAsync(TokenOf(company, userId), ct) is not null)
+            {
+                continue; // the company is being configured again
+            }
+
+            var info = new ApiTokenInfo(ApiTokenFormat.NewTokenId(), company, userId, "tests", Time.GetUtcNow(), "system:setup");
+            await Tokens.AddAsync(info, ApiTokenFormat.Hash(TokenOf(company, userId)), ct);
         }
 
-        await grain.LinkProjectAsync(new ProjectLink(Project, Job, JobSynced: true));
-        RequestContext.Caller = null;
+        using (InSilo(new CallerIdentity(company, "system:setup")))
+        {
+            var grain = SiloGrains.GetGrain<ICompanyGrain>(company);
+            await grain.ConfigureAsync(new CompanySettings(erp, erpCompany, "America/Chicago", new TimeOnly(7, 0)));
+            foreach (var user in People.All)
+            {
+                await grain.SaveUserAsync(user);
+            }
+
+            await grain.LinkProjectAsync(new ProjectLink(Project, Job, JobSynced: true));
+        }
     }
 
     /// <summary>
@@ -133,10 +245,24 @@ public sealed class WorkflowSilo : IAsyncDisposable
     public async Task AddProjectAsync(string project, string job, InMemoryErpCompany erp, string company = Company)
     {
         erp.WithJob(job, project);
-        RequestContext.Caller = new CallerIdentity(company, "system:setup");
-        await Client.GetGrain<ICompanyGrain>(company).LinkProjectAsync(new ProjectLink(project, job, JobSynced: true));
-        RequestContext.Caller = null;
+        using (InSilo(new CallerIdentity(company, "system:setup")))
+        {
+            await SiloGrains.GetGrain<ICompanyGrain>(company).LinkProjectAsync(new ProjectLink(project, job, JobSynced: true));
+        }
     }
+
+    /// <summary>
+    /// Moves the fake clock forward once every reminder of the cluster waits on it (so a tick due on the way
+    /// fires, with the clock at the new time), and every timer due on the way fires.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan delta)
+    {
+        await UntilAsync(() => Task.FromResult(_reminders.AllWaiting));
+        Time.Advance(delta);
+    }
+
+    /// <summary>Waits until <paramref name="grain"/> holds a reminder that waits on the fake clock.</summary>
+    public Task ReminderWaitingAsync(GrainId grain) => UntilAsync(() => Task.FromResult(_reminders.IsWaiting(grain)));
 
     /// <summary>Waits (without sleeping) until the ERP gateway has reported on the budget's export.</summary>
     public static async Task<BudgetView> ExportedAsync(IBudgetGrain budget)
@@ -162,8 +288,9 @@ public sealed class WorkflowSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync(CancellationToken.None);
-        _host.Dispose();
+        _reminders.Dispose();
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
         Directory.Delete(MailFolder, recursive: true);
     }
 }
