@@ -1,6 +1,10 @@
 namespace BudgetActors.Dashboard;
 
-/// <summary>The operator dashboard's settings (configuration section <c>Dashboard</c>).</summary>
+/// <summary>
+/// The operator dashboard's settings (configuration section <c>Dashboard</c>): the login, and our ERP and
+/// Workflow pages. The Orleans dashboard's own settings are <see cref="Orleans.Dashboard.DashboardOptions"/>
+/// (see <see cref="DashboardSiloBuilderExtensions.AddBudgetActorsDashboardSilo"/>).
+/// </summary>
 public sealed class DashboardOptions
 {
     /// <summary>The one operator credential; there is no anonymous access.</summary>
@@ -9,11 +13,8 @@ public sealed class DashboardOptions
     /// <summary>How long a login lasts without being used again. Default 8 hours.</summary>
     public TimeSpan SessionDuration { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>How often figures are taken and pushed to open pages. Default 1 second.</summary>
+    /// <summary>How often the ERP and Workflow pages' figures are read and pushed to open pages. Default 1 second.</summary>
     public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>How many samples the history charts keep. Default 120 (two minutes at one a second).</summary>
-    public int HistoryLength { get; set; } = 120;
 
     /// <summary>
     /// Serve the dashboard only on this port, a listener of its own (e.g. one the firewall opens to operators

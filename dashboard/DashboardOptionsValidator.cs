@@ -31,11 +31,6 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             failures.Add("Dashboard:SampleInterval must be positive.");
         }
 
-        if (options.HistoryLength is < 2 or > 3600)
-        {
-            failures.Add("Dashboard:HistoryLength must be between 2 and 3600.");
-        }
-
         if (options.Port is < 1 or > 65535)
         {
             failures.Add("Dashboard:Port must be a TCP port (1-65535), or unset to share the silo's web port.");

@@ -4,30 +4,12 @@
 
 const $ = (id) => document.getElementById(id);
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const small = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 2 });
-// Grain calls inside a silo take microseconds: below a millisecond show two significant digits, not "0 ms".
-const ms = (v) => (v >= 100 ? number.format(Math.round(v)) : v >= 1 || v === 0 ? number.format(v) : small.format(v)) + " ms";
-const percent = (v) => number.format(v * 100) + " %";
-const bytes = (v) => number.format(v / (1024 * 1024)) + " MiB";
 const amountFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const money = (v) => amountFormat.format(v);
 const when = (iso) => new Date(iso).toLocaleString();
 const duration = (s) => {
   const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
   return (d ? d + "d " : "") + (d || h ? h + "h " : "") + m + "m " + Math.floor(s % 60) + "s";
-};
-
-// A time as this browser's local time, and how far it is from `now` (the sample's time, so the silo's
-// clock, not this machine's, says what is past): "in 4 h", "3 min ago".
-const localTime = (iso) => new Date(iso).toLocaleString();
-const relative = (iso, now) => {
-  const seconds = (Date.parse(iso) - Date.parse(now)) / 1000, span = Math.abs(seconds);
-  if (span < 1) { return "now"; }
-  const text = span < 60 ? Math.round(span) + " s"
-    : span < 3600 ? Math.round(span / 60) + " min"
-    : span < 2 * 86400 ? Math.round(span / 3600) + " h"
-    : Math.round(span / 86400) + " d";
-  return seconds > 0 ? "in " + text : text + " ago";
 };
 
 function setText(id, text) { $(id).textContent = text; }
@@ -59,22 +41,6 @@ function fillTable(id, rows, cells, { rowClass = () => "", empty = "none yet" } 
     cell.textContent = empty;
   }
   body.replaceWith(fresh);
-}
-
-// A line chart of the history, scaled to its own maximum, drawn as SVG polylines.
-function chart(id, series) {
-  const svg = $(id);
-  const max = Math.max(1e-9, ...series.flatMap((s) => s.values));
-  svg.replaceChildren();
-  series.forEach((s, index) => {
-    const n = s.values.length;
-    const points = s.values.map((v, i) => `${n < 2 ? 0 : (i * 300) / (n - 1)},${58 - (v / max) * 56}`).join(" ");
-    const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
-    line.setAttribute("points", points);
-    line.setAttribute("class", "series-" + index);
-    svg.append(line);
-  });
-  svg.dataset.points = String(series[0].values.length);
 }
 
 // Opens the page's event stream and renders each model it pushes; a page with inputs (search, paging)

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace BudgetActors.Silo.Hosting;
 
-/// <summary>The operator dashboard on the silo's web port, at <see cref="Path"/>.</summary>
+/// <summary>
+/// The operator dashboard on the silo's web port, at <see cref="Path"/>: the Orleans dashboard (framed by the
+/// entry page <c>/dashboard/</c>, alone at <c>/dashboard/orleans/</c>) and our ERP and Workflow pages
+/// (<c>/dashboard/erp</c>, <c>/dashboard/workflow</c>), all behind the operator login.
+/// </summary>
 public static class SiloDashboardExtensions
 {
     public const string Path = "/dashboard";
@@ -12,12 +16,19 @@ public static class SiloDashboardExtensions
     /// <summary>
     /// The dashboard with its settings from the <c>Dashboard</c> section. Without a configured operator
     /// password the silo makes one up for this run (printed at start), so that the dashboard is never open
-    /// to anyone, not even in the embedded default.
+    /// to anyone, not even in the embedded default. It also adds the Orleans dashboard's silo side
+    /// (<see cref="DashboardSiloBuilderExtensions.AddBudgetActorsDashboardSilo"/>, with its low-overhead
+    /// defaults) to the silo this builder hosts; <c>Dashboard:Orleans:CounterUpdateIntervalMs</c> and
+    /// <c>Dashboard:Orleans:HistoryLength</c> override them (the trace page stays off).
     /// </summary>
     public static WebApplicationBuilder AddSiloDashboard(this WebApplicationBuilder builder)
     {
         builder.Services.AddBudgetActorsDashboard();
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection("Dashboard"));
+        // UseOrleans finds the silo builder the host already has (or makes the one it will have), so the silo
+        // may be composed before or after this.
+        builder.UseOrleans(silo => silo.AddBudgetActorsDashboardSilo());
+        builder.Services.Configure<Orleans.Dashboard.DashboardOptions>(builder.Configuration.GetSection("Dashboard:Orleans"));
         string? generated = null;
         if (string.IsNullOrEmpty(builder.Configuration["Dashboard:Operator:Password"]))
         {
@@ -68,6 +79,7 @@ public static class SiloDashboardExtensions
         }
     }
 
+    /// <summary>Maps the dashboard; the operator login needs <c>UseAuthentication()</c> and <c>UseAuthorization()</c> before (the REST API's <c>UseBudgetActorsApi()</c> adds them).</summary>
     public static WebApplication MapSiloDashboard(this WebApplication app)
     {
         app.MapBudgetActorsDashboard(Path);
