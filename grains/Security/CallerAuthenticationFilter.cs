@@ -18,26 +18,26 @@ internal sealed class CallerAuthenticationFilter(ICallerAuthenticator authentica
         var workflow = context.InterfaceMethod?.DeclaringType?.Assembly == s_workflow;
         if (workflow && (context.SourceId is not { } source || source.IsClient()))
         {
-            await AuthenticateAsync(context);
+            var token = CallerContext.Token;
+            var marked = silo.IsMarkedHere();
+
+            // What authenticated the call goes no further than this call: the grains it calls trust its caller.
+            // Set here, not in an awaited method: request context lives in an AsyncLocal, and what an async
+            // method sets there is gone once it returns.
+            CallerContext.Token = null;
+            RequestContext.Remove(SiloCallers.MarkKey);
+            if (!marked)
+            {
+                // Not the silo's own code acting for the caller it set: the token says who calls.
+                CallerContext.Caller = await AuthenticateAsync(context, token);
+            }
         }
 
         await context.Invoke();
     }
 
-    private async Task AuthenticateAsync(IIncomingGrainCallContext context)
+    private async Task<CallerIdentity> AuthenticateAsync(IIncomingGrainCallContext context, string? token)
     {
-        var token = CallerContext.Token;
-        var marked = silo.IsMarkedHere();
-
-        // What authenticated the call goes no further than this call: the grains it calls trust its caller.
-        CallerContext.Token = null;
-        RequestContext.Remove(SiloCallers.MarkKey);
-        if (marked)
-        {
-            return; // the silo's own code, acting for the caller it set
-        }
-
-        CallerContext.Caller = null;
         var caller = token is null ? null : await authenticator.AuthenticateAsync(token, CancellationToken.None);
         if (caller is null)
         {
@@ -47,6 +47,6 @@ internal sealed class CallerAuthenticationFilter(ICallerAuthenticator authentica
                 : "The API token is unknown or revoked: ask a company admin for a new one.");
         }
 
-        CallerContext.Caller = caller;
+        return caller;
     }
 }
