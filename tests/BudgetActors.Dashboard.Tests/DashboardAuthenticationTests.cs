@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 
@@ -6,28 +5,35 @@ namespace BudgetActors.Dashboard.Tests;
 
 public sealed class DashboardAuthenticationTests
 {
+    /// <summary>The Orleans dashboard's JSON endpoints the tests knock on (its pages poll these).</summary>
+    private static readonly string[] s_orleansApi = ["orleans/DashboardCounters", "orleans/ClusterStats", "orleans/TopGrainMethods", "orleans/Reminders", "orleans/version", "orleans/index.min.js"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Without_a_login_the_json_and_event_stream_answer_401_and_pages_go_to_the_login_page()
+    public async Task Without_a_login_every_json_and_event_stream_answers_401_and_every_page_goes_to_the_login_page()
     {
         await using var silo = await DashboardSilo.StartAsync();
         using var http = silo.NewHttpClient();
 
-        await silo.AddPendingApprovalsAsync(1);
-
-        // Every page's figures, once and as a stream; every page sends a browser to log in.
-        foreach (var name in DashboardPages.Names.Prepend("overview"))
+        // Our pages' figures, once and as a stream, and the Orleans dashboard's API.
+        foreach (var name in DashboardPages.Names)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"api/{name}", Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"api/{name}/stream", Ct)).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/reminders/stream?search=acme", Ct)).StatusCode);
-        foreach (var name in DashboardPages.Names.Prepend(""))
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/session", Ct)).StatusCode);
+        foreach (var path in s_orleansApi)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(path, Ct)).StatusCode);
+        }
+
+        // Every page, ours and the Orleans dashboard's, sends a browser to log in.
+        foreach (var name in DashboardPages.Names.Prepend("").Append("orleans/").Append("orleans/index.html"))
         {
             var page = await http.GetAsync(name, Ct);
-            Assert.Equal((HttpStatusCode.Redirect, "login"), (page.StatusCode, page.Headers.Location?.OriginalString));
+            Assert.Equal((HttpStatusCode.Redirect, "/dashboard/login"), (page.StatusCode, page.Headers.Location?.OriginalString));
         }
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("login", Ct)).StatusCode);
@@ -36,8 +42,8 @@ public sealed class DashboardAuthenticationTests
         var cookies = new CookieContainer();
         cookies.Add(silo.DashboardUrl, new Cookie(DashboardEndpointRouteBuilderExtensions.SessionCookie, "made-up", "/dashboard"));
         using var forged = silo.NewHttpClient(cookies);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("api/overview", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("api/reminders", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("api/workflow", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("orleans/DashboardCounters", Ct)).StatusCode);
     }
 
     [Fact]
@@ -53,11 +59,11 @@ public sealed class DashboardAuthenticationTests
         Assert.Equal("login?failed=1", wrongPassword.Headers.Location?.OriginalString);
         Assert.Equal("login?failed=1", wrongUser.Headers.Location?.OriginalString);
         Assert.Empty(cookies.GetAllCookies());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/overview", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/erp", Ct)).StatusCode);
     }
 
     [Fact]
-    public async Task A_login_sets_an_HttpOnly_cookie_that_opens_the_json_and_the_event_stream_until_logout()
+    public async Task A_login_sets_an_HttpOnly_cookie_that_opens_our_pages_and_the_orleans_dashboard_until_logout()
     {
         await using var silo = await DashboardSilo.StartAsync();
         var cookies = new CookieContainer();
@@ -71,22 +77,34 @@ public sealed class DashboardAuthenticationTests
         Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/dashboard", setCookie, StringComparison.OrdinalIgnoreCase);
 
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("", Ct)).StatusCode);
-        using var overview = JsonDocument.Parse(await http.GetStringAsync("api/overview", Ct));
-        Assert.Equal(silo.App.Services.GetRequiredService<LocalSiloDetails>().Name, overview.RootElement.GetProperty("silos")[0].GetProperty("name").GetString());
+        var entry = await http.GetAsync("", Ct);
+        Assert.Equal(HttpStatusCode.OK, entry.StatusCode);
+        Assert.Contains("src=\"orleans/\"", await entry.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", entry.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var orleans = await http.GetAsync("orleans/", Ct);
+        Assert.Equal(HttpStatusCode.OK, orleans.StatusCode);
+        Assert.Contains("frame-ancestors 'self'", orleans.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        // The cluster's figures (its hosts are filled in at the dashboard grain's first refresh, one counter interval in).
+        using (var counters = JsonDocument.Parse(await http.GetStringAsync("orleans/DashboardCounters", Ct)))
+        {
+            Assert.Equal(JsonValueKind.Array, counters.RootElement.GetProperty("hosts").ValueKind);
+        }
 
-        using (var stream = await http.GetAsync("api/overview/stream", HttpCompletionOption.ResponseHeadersRead, Ct))
+        // The trace page would stream the silo's logs: it is off.
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("orleans/Trace", Ct)).StatusCode);
+
+        using (var stream = await http.GetAsync("api/workflow/stream", HttpCompletionOption.ResponseHeadersRead, Ct))
         {
             Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
             Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
             using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(Ct));
-            Assert.Equal("event: overview", await reader.ReadLineAsync(Ct));
-            var data = await reader.ReadLineAsync(Ct);
-            Assert.StartsWith("data: {", data);
+            Assert.Equal("event: workflow", await reader.ReadLineAsync(Ct));
+            Assert.StartsWith("data: {", await reader.ReadLineAsync(Ct));
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await http.PostAsync("logout", null, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/overview", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/workflow", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("orleans/DashboardCounters", Ct)).StatusCode);
     }
 
     [Fact]
@@ -98,12 +116,14 @@ public sealed class DashboardAuthenticationTests
         Assert.EndsWith("/ops/dashboard/", silo.DashboardUrl.AbsolutePath);
 
         var bare = await http.GetAsync(new Uri(silo.Root, "dashboard"), Ct);
-        Assert.Equal(new Uri(silo.DashboardUrl, ""), new Uri(new Uri(silo.Root, "dashboard"), bare.Headers.Location!));
+        Assert.Equal("/ops/dashboard/login", bare.Headers.Location?.OriginalString);
         var login = await silo.LogInAsync(http);
 
         Assert.Contains("path=/ops/dashboard", Assert.Single(login.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/overview", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/erp", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("orleans/DashboardCounters", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("", Ct)).StatusCode);
+        Assert.Equal(new Uri(silo.DashboardUrl, ""), new Uri(new Uri(silo.Root, "dashboard"), (await http.GetAsync(new Uri(silo.Root, "dashboard"), Ct)).Headers.Location!));
     }
 
     [Fact]
@@ -123,6 +143,7 @@ public sealed class DashboardAuthenticationTests
         Assert.Equal("login?throttled=1", right.Headers.Location?.OriginalString);
         Assert.InRange(right.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
         Assert.Empty(cookies.GetAllCookies());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("orleans/DashboardCounters", Ct)).StatusCode);
     }
 
     [Fact]
@@ -141,28 +162,25 @@ public sealed class DashboardAuthenticationTests
         using var logout = new HttpRequestMessage(HttpMethod.Post, "logout");
         logout.Headers.Add("Sec-Fetch-Site", "cross-site");
         Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(logout, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/overview", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/workflow", Ct)).StatusCode);
     }
 
     [Fact]
-    public async Task A_dashboard_with_a_port_of_its_own_answers_there_and_not_on_the_api_port()
+    public async Task A_dashboard_with_a_port_of_its_own_answers_there_and_not_on_the_other_port()
     {
-        var port = FreePort();
-        await using var silo = await DashboardSilo.StartAsync(settings: ["--Dashboard:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var port = DashboardSilo.FreePort();
+        await using var silo = await DashboardSilo.StartAsync(dashboardPort: port);
         Assert.Equal(port, silo.DashboardUrl.Port);
         using var http = silo.NewHttpClient();
 
         Assert.Equal(HttpStatusCode.SeeOther, (await silo.LogInAsync(http)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/overview", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/workflow", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("orleans/DashboardCounters", Ct)).StatusCode);
         Assert.NotEqual(port, silo.Root.Port);
+        // The session cookie goes to every port of the host: the other port must refuse it itself.
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(silo.Root, "dashboard/login"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(silo.Root, "dashboard/api/workflow"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(silo.Root, "dashboard/orleans/DashboardCounters"), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(silo.Root, "healthz"), Ct)).StatusCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

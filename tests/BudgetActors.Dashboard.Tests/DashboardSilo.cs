@@ -1,27 +1,29 @@
 using System.Net;
+using System.Net.Sockets;
 using BudgetActors.Erp;
 using BudgetActors.ErpSimulator;
 using BudgetActors.Grains;
-using BudgetActors.Silo;
-using BudgetActors.Silo.Api;
-using BudgetActors.Silo.Hosting;
+using BudgetActors.Grains.Notifications;
+using BudgetActors.Grains.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Dashboard.Tests;
 
 /// <summary>
-/// A silo composed as <c>silo/Program.cs</c> composes it (in memory, the tests' own ERPs or a running ERP
-/// simulator), serving real HTTP on a free loopback port with a known operator credential, optionally under a
-/// base path as a reverse proxy would mount it.
+/// An Orleans silo hosted in a WebApplication as the silo host composes it (the workflow in memory, the
+/// tests' own ERPs or a running ERP simulator, the dashboard at <c>/dashboard</c> with a known operator
+/// credential), serving real HTTP on a free loopback port, optionally under a base path as a reverse proxy
+/// would mount it. A second silo joins the first's cluster when given it as <c>primary</c>.
 /// </summary>
 public sealed class DashboardSilo : IAsyncDisposable
 {
     public const string User = "operator";
     public const string Password = "dashboard-tests-password";
     public const string Company = "acme";
-    public const string ClusterSecret = "dashboard-tests-secret";
 
     /// <summary>The company's settings: Spectrum, and its daily summary at 07:00 in Chicago.</summary>
     public static readonly CompanySettings Settings = new(ErpSystem.Spectrum, "001", "America/Chicago", new TimeOnly(7, 0));
@@ -37,13 +39,16 @@ public sealed class DashboardSilo : IAsyncDisposable
     private readonly string _mailFolder;
     private bool _stopped;
 
-    private DashboardSilo(WebApplication app, string mailFolder, string pathBase, InMemoryErp? spectrum)
+    private DashboardSilo(WebApplication app, string mailFolder, string pathBase, int? dashboardPort, IPEndPoint siloEndpoint, TestTokens tokens, InMemoryErp? spectrum)
     {
         App = app;
         _mailFolder = mailFolder;
+        SiloEndpoint = siloEndpoint;
+        Tokens = tokens;
         Spectrum = spectrum;
-        Root = new Uri(app.Urls.First() + pathBase + "/");
-        DashboardUrl = new Uri(SiloDashboardExtensions.Url(app).Replace("/dashboard/", pathBase + "/dashboard/", StringComparison.Ordinal));
+        var root = new Uri(app.Urls.First(u => dashboardPort is null || !u.EndsWith(":" + dashboardPort, StringComparison.Ordinal)));
+        Root = new Uri(root, pathBase + "/");
+        DashboardUrl = new Uri(dashboardPort is { } port ? new UriBuilder(root) { Port = port }.Uri : root, pathBase + "/dashboard/");
     }
 
     public WebApplication App { get; }
@@ -54,82 +59,82 @@ public sealed class DashboardSilo : IAsyncDisposable
     /// <summary>The site root, base path included.</summary>
     public Uri Root { get; }
 
+    /// <summary>The dashboard's entry page.</summary>
     public Uri DashboardUrl { get; }
 
-    /// <summary>Where other silos and clients reach this silo's grains.</summary>
-    public Uri SiloEndpoint => App.Services.GetRequiredService<LocalSiloDetails>().Address!.Endpoint;
+    /// <summary>Where other silos of the cluster reach this one.</summary>
+    public IPEndPoint SiloEndpoint { get; }
 
-    public IClusterClient Grains => App.Services.GetRequiredService<IClusterClient>();
+    /// <summary>The API tokens of this silo's cluster.</summary>
+    public TestTokens Tokens { get; }
 
-    /// <param name="cluster">Membership and directory shared with other silos of the test (one in-memory cluster); none: a cluster of one.</param>
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The silo's name, as the Orleans dashboard lists it.</summary>
+    public string Name => App.Services.GetRequiredService<ILocalSiloDetails>().Name;
+
+    /// <param name="pathBase">A prefix a reverse proxy mounts the site under, applied with <c>UsePathBase</c>.</param>
+    /// <param name="primary">A silo whose cluster this one joins (localhost clustering, that silo as the primary).</param>
     /// <param name="simulator">
     /// An ERP simulator whose Spectrum company 001 (credential <c>demo-spectrum-001</c>, as in its demo data) the
     /// silo's connectors call, with retries and circuit breaks short enough for a test; without one, in-memory ERPs.
     /// </param>
-    /// <param name="configure">More silo set-up after the usual (e.g. a reminder table of the test's own).</param>
-    /// <param name="settings">More command-line settings, e.g. <c>--Dashboard:Port 5123</c>.</param>
+    /// <param name="dashboardPort">A port of the dashboard's own (<c>Dashboard:Port</c>) beside the site's.</param>
     public static async Task<DashboardSilo> StartAsync(
         string pathBase = "",
-        (MemoryMembershipTable Members, MemoryGrainDirectory Directory)? cluster = null,
+        DashboardSilo? primary = null,
         ErpSimulatorServer? simulator = null,
-        Action<ISiloBuilder>? configure = null,
-        params string[] settings)
+        int? dashboardPort = null)
     {
         var mailFolder = Directory.CreateTempSubdirectory("budgetactors-dashboard-mail-").FullName;
-        List<string> arguments =
-        [
-            "--urls", "http://127.0.0.1:0", "--Notifications:PickupFolder", mailFolder,
-            "--Dashboard:Operator:User", User, "--Dashboard:Operator:Password", Password, .. settings,
-        ];
+        var urls = "http://127.0.0.1:0" + (dashboardPort is { } port ? $";http://127.0.0.1:{port}" : "");
+        var builder = WebApplication.CreateBuilder(["--urls", urls]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (simulator is not null)
         {
-            arguments.AddRange(
-            [
-                "--Erp:Spectrum:Companies:001:BaseUrl", simulator.BaseAddress.ToString(), "--Erp:Spectrum:Companies:001:AuthorizationId", "demo-spectrum-001",
-                "--ErpGateway:RetryBaseDelay", "00:00:00.010", "--ErpGateway:RetryAttempts", "2", "--ErpGateway:RetryLaterDelay", "00:00:00.200",
-                "--ErpGateway:BreakMinimumCalls", "2", "--ErpGateway:BreakDuration", "00:00:01",
-            ]);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Erp:Spectrum:Companies:001:BaseUrl"] = simulator.BaseAddress.ToString(),
+                ["Erp:Spectrum:Companies:001:AuthorizationId"] = "demo-spectrum-001",
+            });
         }
 
-        string[] args = [.. arguments];
+        var tokens = primary?.Tokens ?? new TestTokens();
         var spectrum = simulator is null ? new InMemoryErp(ErpSystem.Spectrum) : null;
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var siloSettings = builder.AddSiloSettings(args);
-        builder.UseBudgetActorsSilo(silo =>
+        var siloEndpoint = new IPEndPoint(IPAddress.Loopback, FreePort());
+        builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering("dashboard-tests")
-                .BindSiloOptions(builder.Configuration)
-                .AddBudgetWorkflow();
+            // The silos of one test form a cluster of their own; the first is the second's primary silo.
+            silo.UseLocalhostClustering(siloEndpoint.Port, FreePort(), primary?.SiloEndpoint, "dashboard-tests", $"dashboard-tests-{(primary?.SiloEndpoint ?? siloEndpoint).Port}");
+            silo.Services.AddSingleton<ICallerAuthenticator>(tokens);
+            silo.AddBudgetWorkflow(o =>
+            {
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+                o.RetryAttempts = 2;
+                o.RetryLaterDelay = TimeSpan.FromMilliseconds(200);
+                o.BreakMinimumCalls = 2;
+                o.BreakDuration = TimeSpan.FromSeconds(1);
+            });
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.UseInMemoryReminderService();
+            silo.Services.Configure<NotificationOptions>(o => o.PickupFolder = mailFolder);
             if (spectrum is null)
             {
-                silo.AddErpConnectors(builder.Configuration);
+                silo.Services.AddErpConnectors(ErpConfiguration.ReadSpectrum(builder.Configuration), ErpConfiguration.ReadVista(builder.Configuration));
             }
             else
             {
                 silo.AddErpConnector(spectrum).AddErpConnector(new InMemoryErp(ErpSystem.Vista));
             }
 
-            silo.UseSiloStorage(siloSettings);
-            if (cluster is { } shared)
-            {
-                silo.UseMemoryClustering(shared.Members, shared.Directory, Options);
-            }
-            else
-            {
-                silo.UseSiloClustering(siloSettings, builder.Configuration).Configure<ClusterOptions>(Options);
-            }
-
-            configure?.Invoke(silo);
-
-            static void Options(ClusterOptions o)
-            {
-                o.Port = 0;
-                o.ClusterSecret ??= ClusterSecret;
-            }
+            silo.AddBudgetActorsDashboardSilo();
         });
-        builder.Services.AddBudgetActorsApi();
-        builder.AddSiloDashboard();
+        builder.Services.AddBudgetActorsDashboard(o =>
+        {
+            o.Operator.User = User;
+            o.Operator.Password = Password;
+            o.Port = dashboardPort;
+        });
         var app = builder.Build();
         if (pathBase.Length > 0)
         {
@@ -137,20 +142,12 @@ public sealed class DashboardSilo : IAsyncDisposable
             app.UsePathBase(pathBase);
         }
 
-        app.UseBudgetActorsApi();
-        app.MapSiloHealth();
-        app.MapSiloDashboard();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/healthz", () => "ok");
+        app.MapBudgetActorsDashboard("/dashboard");
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new DashboardSilo(app, mailFolder, pathBase, spectrum);
-    }
-
-    /// <summary>Grain calls placed on this silo, counted by its own statistics (a grain key it owns).</summary>
-    public string KeyOwnedHere(string prefix)
-    {
-        var self = App.Services.GetRequiredService<LocalSiloDetails>().Address!;
-        var silos = App.Services.GetRequiredService<SiloStatistics>().ClusterSilos();
-        return Enumerable.Range(0, 10_000).Select(i => $"{prefix}-{i}")
-            .First(key => RendezvousPlacement.Owner(new GrainId("company", key), silos) == self);
+        return new DashboardSilo(app, mailFolder, pathBase, dashboardPort, siloEndpoint, tokens, spectrum);
     }
 
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
@@ -160,17 +157,6 @@ public sealed class DashboardSilo : IAsyncDisposable
     /// <summary>Logs in through the login form; the client then carries the session cookie.</summary>
     public async Task<HttpResponseMessage> LogInAsync(HttpClient http, string user = User, string password = Password) =>
         await http.PostAsync("login", new FormUrlEncodedContent([new("user", user), new("password", password)]), TestContext.Current.CancellationToken);
-
-    /// <summary>Grain calls the dashboard should count: company set-up as the silo itself, and one refused call.</summary>
-    public async Task CallGrainsAsync(int setups = 1)
-    {
-        for (var i = 0; i < setups; i++)
-        {
-            await ConfigureCompanyAsync(Company);
-        }
-
-        await AsAsync(Company, "nobody", () => Assert.ThrowsAsync<WorkflowException>(() => Budget(Company, "no-such-project").GetAsync()));
-    }
 
     /// <summary>
     /// Sets a company up as the silo's own set-up does: its ERP company, a company admin, a project manager
@@ -217,35 +203,19 @@ public sealed class DashboardSilo : IAsyncDisposable
 
     public IBudgetGrain Budget(string company, string project) => Grains.GetGrain<IBudgetGrain>(BudgetKey.Of(company, project));
 
-    /// <summary>Runs grain calls as <paramref name="userId"/> of <paramref name="company"/>, outside any other request.</summary>
-    public static async Task AsAsync(string company, string userId, Func<Task> calls)
+    /// <summary>Runs grain calls as a client app of <paramref name="userId"/> of <paramref name="company"/> would: with that user's API token.</summary>
+    public async Task AsAsync(string company, string userId, Func<Task> calls)
     {
-        using (RequestContext.Suppress())
+        var previous = CallerContext.Token;
+        CallerContext.Token = Tokens.For(new CallerIdentity(company, userId));
+        try
         {
-            RequestContext.Caller = new CallerIdentity(company, userId);
             await calls();
         }
-    }
-
-    /// <summary>Sets company <paramref name="company"/> up as the silo itself would.</summary>
-    public Task ConfigureCompanyAsync(string company) =>
-        AsAsync(company, "system:setup", () => Grains.GetGrain<ICompanyGrain>(company).ConfigureAsync(Settings));
-
-    /// <summary>
-    /// Gives approvers <c>acme:ap-00</c>, <c>acme:ap-01</c>, ... one budget each to approve, as the workflow
-    /// does when a budget is submitted; each approver grain then registers its own daily-summary reminder.
-    /// </summary>
-    public async Task AddPendingApprovalsAsync(int approvers)
-    {
-        await ConfigureCompanyAsync(Company);
-        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await AsAsync(Company, "system:setup", async () =>
+        finally
         {
-            for (var i = 0; i < approvers; i++)
-            {
-                await Grains.GetGrain<IApproverGrain>($"{Company}:ap-{i:D2}").AddPendingAsync(new PendingItem(Company, $"project-{i:D2}", 1, 1000m, "pm", now));
-            }
-        });
+            CallerContext.Token = previous;
+        }
     }
 
     /// <summary>Stops the silo as Ctrl+C would; once only (the host cannot stop twice).</summary>
@@ -263,5 +233,13 @@ public sealed class DashboardSilo : IAsyncDisposable
         await StopAsync();
         await App.DisposeAsync();
         Directory.Delete(_mailFolder, recursive: true);
+    }
+
+    /// <summary>A TCP port nobody listens on now (Orleans' silo and gateway ports cannot be 0).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

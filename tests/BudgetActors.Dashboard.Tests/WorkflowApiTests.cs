@@ -24,7 +24,7 @@ public sealed class WorkflowApiTests
         // Summaries as approvers record them: the company's local today, and yesterday.
         var now = TimeProvider.System.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, s_chicago).DateTime);
-        await DashboardSilo.AsAsync("acme", "system:approver", async () =>
+        await silo.AsAsync("acme", "system:approver", async () =>
         {
             var activity = silo.Grains.GetGrain<ICompanyActivityGrain>("acme");
             await activity.RecordDailySummaryAsync(new DailySummarySent("ap1", today.AddDays(-1), now.AddDays(-1), 3));
