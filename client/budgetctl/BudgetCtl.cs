@@ -10,10 +10,11 @@ public static class BudgetCtl
     {
         var root = new RootCommand("budgetctl: drive the BudgetActors budget workflow (budgets, approvals, ERP exports) from the command line.")
         {
-            GlobalOptions.Gateway,
+            GlobalOptions.Url,
             GlobalOptions.Token,
             GlobalOptions.Profile,
             GlobalOptions.Json,
+            GlobalOptions.Gateway,
         };
         root.Subcommands.Add(CompanyCommands.Create(output, error));
         root.Subcommands.Add(UserCommands.Create(output, error));

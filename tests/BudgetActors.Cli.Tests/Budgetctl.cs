@@ -3,10 +3,24 @@ using BudgetActors.Testing;
 
 namespace BudgetActors.Cli.Tests;
 
-/// <summary>Runs budgetctl (built with this project) as its own process, as a user would, against one silo.</summary>
-public sealed class Budgetctl(string gateway, string workingDirectory)
+/// <summary>Runs budgetctl (built with this project) as its own process, as a user would, against one silo's REST API.</summary>
+public sealed class Budgetctl(Uri url, string workingDirectory)
 {
-    public async Task<Result> RunAsync(string? token, params string[] args)
+    /// <summary>The settings budgetctl reads from the environment; every run starts with none of them but those it is given.</summary>
+    private static readonly string[] s_variables = ["BUDGETACTORS_URL", "BUDGETACTORS_TOKEN", "BUDGETACTORS_GATEWAY"];
+
+    /// <summary>The silo's REST API, as a user would write it (no trailing slash).</summary>
+    public string Url { get; } = url.GetLeftPart(UriPartial.Path).TrimEnd('/');
+
+    /// <summary>Runs with BUDGETACTORS_URL pointing at the silo and <paramref name="token"/> (if any) in BUDGETACTORS_TOKEN.</summary>
+    public Task<Result> RunAsync(string? token, params string[] args) =>
+        RunWithAsync(new Dictionary<string, string?> { ["BUDGETACTORS_URL"] = Url, ["BUDGETACTORS_TOKEN"] = token }, args);
+
+    /// <summary>
+    /// Runs with exactly the given environment variables of budgetctl's (null: not set), and a home folder of
+    /// its own so that no ~/.budgetctl/profile.json of the machine's user takes part (give HOME to choose one).
+    /// </summary>
+    public async Task<Result> RunWithAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,11 +35,22 @@ public sealed class Budgetctl(string gateway, string workingDirectory)
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["BUDGETACTORS_GATEWAY"] = gateway;
-        start.Environment.Remove("BUDGETACTORS_TOKEN");
-        if (token is not null)
+        foreach (var variable in s_variables)
         {
-            start.Environment["BUDGETACTORS_TOKEN"] = token;
+            start.Environment.Remove(variable);
+        }
+
+        start.Environment["HOME"] = Directory.CreateDirectory(Path.Combine(workingDirectory, "home")).FullName;
+        foreach (var (variable, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(variable);
+            }
+            else
+            {
+                start.Environment[variable] = value;
+            }
         }
 
         using var process = Process.Start(start)!;

@@ -4,7 +4,7 @@ namespace BudgetActors.Cli.Tests;
 
 /// <summary>
 /// One embedded-default silo process for the test class (what `dotnet run --project silo` starts), its
-/// printed demo tokens, and budgetctl pointed at it.
+/// printed demo tokens, and budgetctl pointed at its REST API.
 /// </summary>
 public sealed class EmbeddedSilo : IAsyncLifetime
 {
@@ -15,13 +15,16 @@ public sealed class EmbeddedSilo : IAsyncLifetime
 
     public string Directory => _directory;
 
+    /// <summary>The silo's web address; its REST API is at <c>api/v1</c> below it.</summary>
+    public Uri ApiUrl => _silo.ApiUrl;
+
     public string MailFolder => Path.Combine(_directory, "mail");
 
     public async ValueTask InitializeAsync()
     {
         var port = SiloProcess.FreePort();
         _silo = await SiloProcess.StartEmbeddedAsync(port, _directory, TestContext.Current.CancellationToken);
-        Budgetctl = new Budgetctl($"127.0.0.1:{port}", _directory);
+        Budgetctl = new Budgetctl(_silo.ApiUrl, _directory);
     }
 
     /// <summary>

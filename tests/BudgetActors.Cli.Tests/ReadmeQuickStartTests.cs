@@ -11,7 +11,9 @@ public sealed partial class ReadmeQuickStartTests(EmbeddedSilo silo) : IClassFix
         var quickStart = QuickStart();
         Assert.Contains("dotnet run --project silo\n", quickStart, StringComparison.Ordinal);
         Assert.Contains("scripts/test.sh\n", quickStart, StringComparison.Ordinal);
-        Assert.Contains("BUDGETACTORS_TOKEN=<the admin token it printed>", quickStart, StringComparison.Ordinal);
+        // budgetctl calls the REST API the silo serves by default; the old grain gateway setting must be gone.
+        Assert.Contains("export BUDGETACTORS_URL=http://127.0.0.1:8080 BUDGETACTORS_TOKEN=<the admin token it printed>\n", quickStart, StringComparison.Ordinal);
+        Assert.DoesNotContain("GATEWAY", quickStart, StringComparison.Ordinal);
 
         var lines = BudgetctlLine().Matches(quickStart).Select(m => m.Groups["args"].Value.Trim()).ToList();
         Assert.NotEmpty(lines);

@@ -14,10 +14,11 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
 
-    private SiloProcess(Process process, int port)
+    private SiloProcess(Process process, int port, Uri apiUrl)
     {
         _process = process;
         Port = port;
+        ApiUrl = apiUrl;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -28,6 +29,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public int Port { get; }
 
     public Uri Endpoint => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>The silo's web address (<c>--urls</c>): its REST API is at <c>api/v1</c> below it.</summary>
+    public Uri ApiUrl { get; }
 
     public bool HasExited => _process.HasExited;
 
@@ -45,7 +49,8 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo on <paramref name="database"/> with its endpoint on <paramref name="port"/>; returns once it serves.</summary>
     public static async Task<SiloProcess> StartAsync(string database, int port, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var silo = new SiloProcess(Launch(["--postgres", database, $"--Cluster:Port={port}", "--urls", $"http://127.0.0.1:{FreePort()}"], environment), port);
+        var apiUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var silo = new SiloProcess(Launch(["--postgres", database, $"--Cluster:Port={port}", "--urls", apiUrl.GetLeftPart(UriPartial.Authority)], environment), port, apiUrl);
         await silo.WaitUntilServingAsync(cancellationToken);
         return silo;
     }
@@ -137,7 +142,8 @@ public sealed class SiloProcess : IAsyncDisposable
     /// </summary>
     public static async Task<SiloProcess> StartEmbeddedAsync(int port, string workingDirectory, CancellationToken cancellationToken)
     {
-        var silo = new SiloProcess(Launch([$"--Cluster:Port={port}", "--urls", $"http://127.0.0.1:{FreePort()}"], new Dictionary<string, string>(), workingDirectory), port);
+        var apiUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var silo = new SiloProcess(Launch([$"--Cluster:Port={port}", "--urls", apiUrl.GetLeftPart(UriPartial.Authority)], new Dictionary<string, string>(), workingDirectory), port, apiUrl);
         await silo.WaitUntilServingAsync(cancellationToken);
         await silo.WaitForOutputAsync("REST API at", TimeSpan.FromSeconds(30), cancellationToken);
         return silo;

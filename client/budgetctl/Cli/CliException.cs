@@ -23,5 +23,12 @@ internal sealed class CliException : Exception
         ExitCode = exitCode;
     }
 
+    /// <summary>Keeps the failure underneath (a refused connection, a timeout) for anyone debugging budgetctl.</summary>
+    public CliException(int exitCode, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        ExitCode = exitCode;
+    }
+
     public int ExitCode { get; } = ExitCodes.Usage;
 }

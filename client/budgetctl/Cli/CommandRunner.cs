@@ -8,7 +8,7 @@ internal static class CommandRunner
     public static void Runs(this Command command, TextWriter output, TextWriter error, Func<Session, CancellationToken, Task> body) =>
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var session = new Session(parse, output, error);
+            using var session = new Session(parse, output, error);
             try
             {
                 await body(session, cancellationToken);
@@ -29,16 +29,6 @@ internal static class CommandRunner
                     _ => "Usage",
                 }, refused: false);
                 return failure.ExitCode;
-            }
-            catch (UnauthorizedAccessException exception)
-            {
-                session.Output.Failed(exception.Message, "Unauthorized", refused: false);
-                return ExitCodes.Unauthorized;
-            }
-            catch (Exception exception) when (exception is SiloUnavailableException or GrainCallTimeoutException or HttpRequestException)
-            {
-                session.Output.Failed(exception.Message, "Unavailable", refused: false);
-                return ExitCodes.Unavailable;
             }
         });
 }

@@ -11,9 +11,12 @@ public static class ExitCodes
     /// <summary>The command line, a file or a profile could not be understood.</summary>
     public const int Usage = 2;
 
-    /// <summary>The cluster could not be reached, or the outcome of a call is unknown.</summary>
+    /// <summary>
+    /// The API could not be reached, the outcome of a request is unknown (no answer in time, the silo
+    /// failed), or what answered is not the BudgetActors API.
+    /// </summary>
     public const int Unavailable = 3;
 
-    /// <summary>The token was missing, unknown or revoked.</summary>
+    /// <summary>The token was missing, unknown or revoked (HTTP 401).</summary>
     public const int Unauthorized = 4;
 }

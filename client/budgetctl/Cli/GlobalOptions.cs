@@ -2,12 +2,14 @@ using System.CommandLine;
 
 namespace BudgetActors.Cli;
 
-/// <summary>The options every command takes: where the cluster is, who calls, and how to print.</summary>
+/// <summary>The options every command takes: where the API is, who calls, and how to print.</summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<string?> Gateway = new("--gateway")
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static readonly Option<string?> Url = new("--url")
     {
-        Description = "A silo endpoint, host:port (default: $BUDGETACTORS_GATEWAY, the profile, or 127.0.0.1:11111)",
+        Description = $"The silo's REST API, e.g. http://host:8080 (default: $BUDGETACTORS_URL, the profile, or {DefaultUrl})",
         Recursive = true,
     };
 
@@ -19,13 +21,23 @@ internal static class GlobalOptions
 
     public static readonly Option<FileInfo?> Profile = new("--profile")
     {
-        Description = "A profile file with gateway and token (default: ~/.budgetctl/profile.json if it exists)",
+        Description = "A profile file with url and token (default: ~/.budgetctl/profile.json if it exists)",
         Recursive = true,
     };
 
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "Print JSON instead of tables (for scripts)",
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// The grain-call budgetctl's option, hidden: kept only so that a script still passing it is told to use
+    /// <c>--url</c> instead of getting an unknown-option error that does not say what replaced it.
+    /// </summary>
+    public static readonly Option<string?> Gateway = new("--gateway")
+    {
+        Hidden = true,
         Recursive = true,
     };
 }

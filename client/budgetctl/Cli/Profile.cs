@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace BudgetActors.Cli;
 
-/// <summary>What a profile file holds: <c>{ "gateway": "host:port", "token": "ba_..." }</c>.</summary>
-internal sealed record Profile(string? Gateway, string? Token)
+/// <summary>What a profile file holds: <c>{ "url": "http://host:8080", "token": "ba_..." }</c>.</summary>
+/// <param name="Gateway">Read only to say that a profile written for the grain-call budgetctl needs <c>url</c> instead.</param>
+internal sealed record Profile(string? Url = null, string? Token = null, string? Gateway = null)
 {
     public static string DefaultPath => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".budgetctl", "profile.json");
 
@@ -12,12 +13,12 @@ internal sealed record Profile(string? Gateway, string? Token)
         var path = file?.FullName ?? DefaultPath;
         if (!File.Exists(path))
         {
-            return file is null ? new Profile(null, null) : throw new CliException(ExitCodes.Usage, $"The profile {path} does not exist.");
+            return file is null ? new Profile() : throw new CliException(ExitCodes.Usage, $"The profile {path} does not exist.");
         }
 
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), CliJsonContext.Default.Profile) ?? new Profile(null, null);
+            return JsonSerializer.Deserialize(File.ReadAllText(path), CliJsonContext.Default.Profile) ?? new Profile();
         }
         catch (JsonException exception)
         {

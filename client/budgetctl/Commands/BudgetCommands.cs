@@ -9,12 +9,12 @@ internal static class BudgetCommands
     public static Command Create(TextWriter output, TextWriter error)
     {
         var budget = new Command("budget", "A project's budget: create, edit, lock, send, import");
-        budget.Subcommands.Add(Step("create", "Create the project's budget (the project must be linked to an ERP job)", output, error, (b, _) => b.CreateAsync(), "Created the budget of {0}."));
+        budget.Subcommands.Add(Step("create", "Create the project's budget (the project must be linked to an ERP job)", output, error, (api, p, ct) => api.CreateBudgetAsync(p, ct), "Created the budget of {0}."));
         budget.Subcommands.Add(Show(output, error));
-        budget.Subcommands.Add(Step("lock", "Lock the budget (before sending it)", output, error, (b, _) => b.LockAsync(), "Locked {0}."));
-        budget.Subcommands.Add(Step("unlock", "Unlock the budget for editing", output, error, (b, _) => b.UnlockAsync(), "Unlocked {0}."));
-        budget.Subcommands.Add(Step("send", "Send the locked budget to ERP Integrations for acceptance", output, error, (b, _) => b.SendAsync(), "Sent {0} for acceptance."));
-        budget.Subcommands.Add(Step("retrieve", "Take a sent budget back before an approver acts", output, error, (b, _) => b.RetrieveAsync(), "Retrieved {0}."));
+        budget.Subcommands.Add(Step("lock", "Lock the budget (before sending it)", output, error, (api, p, ct) => api.LockAsync(p, ct), "Locked {0}."));
+        budget.Subcommands.Add(Step("unlock", "Unlock the budget for editing", output, error, (api, p, ct) => api.UnlockAsync(p, ct), "Unlocked {0}."));
+        budget.Subcommands.Add(Step("send", "Send the locked budget to ERP Integrations for acceptance", output, error, (api, p, ct) => api.SendAsync(p, ct), "Sent {0} for acceptance."));
+        budget.Subcommands.Add(Step("retrieve", "Take a sent budget back before an approver acts", output, error, (api, p, ct) => api.RetrieveAsync(p, ct), "Retrieved {0}."));
         budget.Subcommands.Add(History(output, error));
         budget.Subcommands.Add(LineCommands.Create(output, error));
         budget.Subcommands.Add(Change(output, error));
@@ -24,13 +24,13 @@ internal static class BudgetCommands
     }
 
     /// <summary>A command that takes a project and does one thing to its budget.</summary>
-    internal static Command Step(string name, string description, TextWriter output, TextWriter error, Func<IBudgetGrain, Session, Task> step, string done)
+    internal static Command Step(string name, string description, TextWriter output, TextWriter error, Func<BudgetApi, string, CancellationToken, Task> step, string done)
     {
         var project = Arguments.Project();
         var command = new Command(name, description) { project };
         command.Runs(output, error, async (session, ct) =>
         {
-            await step(await session.BudgetAsync(session.Get(project), ct), session);
+            await step(session.Api, session.Get(project), ct);
             session.Output.Done(string.Format(System.Globalization.CultureInfo.InvariantCulture, done, session.Get(project)));
         });
         return command;
@@ -41,7 +41,7 @@ internal static class BudgetCommands
         var project = Arguments.Project();
         var command = new Command("show", "Show the budget: lines (original, changes, revised), totals, status, who created and sent it, the last ERP error") { project };
         command.Runs(output, error, async (session, ct) =>
-            session.Output.Show(await (await session.BudgetAsync(session.Get(project), ct)).GetAsync(), Print));
+            session.Output.Show(await session.Api.GetBudgetAsync(session.Get(project), ct), Print));
         return command;
     }
 
@@ -50,7 +50,7 @@ internal static class BudgetCommands
         var project = Arguments.Project();
         var command = new Command("history", "Who did what to the budget, when, from which state to which") { project };
         command.Runs(output, error, async (session, ct) =>
-            session.Output.Show((await (await session.BudgetAsync(session.Get(project), ct)).GetAsync()).History, (console, history) =>
+            session.Output.Show((await session.Api.GetBudgetAsync(session.Get(project), ct)).History, (console, history) =>
             {
                 var table = Output.Table("when", "who", "what", "from", "to", "detail");
                 foreach (var h in history)
@@ -74,8 +74,8 @@ internal static class BudgetCommands
         var add = new Command("add", "Add a budget change (how a locked or synced budget changes)") { project, id, costCode, category, amount, description };
         add.Runs(output, error, async (session, ct) =>
         {
-            await (await session.BudgetAsync(session.Get(project), ct)).AddChangeAsync(
-                new BudgetChange(session.Get(id), session.Get(costCode), session.Get(category), session.Get(amount), session.Get(description) ?? session.Get(id)));
+            await session.Api.AddChangeAsync(session.Get(project),
+                new BudgetChange(session.Get(id), session.Get(costCode), session.Get(category), session.Get(amount), session.Get(description) ?? session.Get(id)), ct);
             session.Output.Done($"Added change {session.Get(id)} to {session.Get(project)}.");
         });
         return new Command("change", "Budget changes (modifications)") { add };
@@ -89,15 +89,14 @@ internal static class BudgetCommands
         var command = new Command("import", "Import the budget from the ERP (Spectrum only)") { project, mode, preview };
         command.Runs(output, error, async (session, ct) =>
         {
-            var grain = await session.BudgetAsync(session.Get(project), ct);
             if (session.Get(preview))
             {
-                session.Output.Show(await grain.PreviewImportAsync(session.Get(mode)), (console, p) =>
+                session.Output.Show(await session.Api.PreviewImportAsync(session.Get(project), session.Get(mode), ct), (console, p) =>
                     console.MarkupLine($"ERP total {Output.Money(p.CurrentErpTotal)}, budget total {Output.Money(p.CurrentBudgetTotal)}, after import {Output.Money(p.NewTotal)} ({p.LinesAdded} lines added, {p.LinesUpdated} updated)"));
                 return;
             }
 
-            await grain.ImportAsync(session.Get(mode));
+            await session.Api.ImportAsync(session.Get(project), session.Get(mode), ct);
             session.Output.Done($"Imported {session.Get(project)} from the ERP ({session.Get(mode)}).");
         });
         return command;

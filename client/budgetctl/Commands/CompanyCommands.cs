@@ -13,7 +13,7 @@ internal static class CompanyCommands
         var show = new Command("show", "Show the company's settings, directory and project links");
         show.Runs(output, error, async (session, ct) =>
         {
-            var view = await (await session.CompanyAsync(ct)).GetAsync();
+            var view = await session.Api.GetCompanyAsync(ct);
             session.Output.Show(view, Print);
         });
 
@@ -22,9 +22,8 @@ internal static class CompanyCommands
         var setErp = new Command("set-erp", "Set which ERP company the company's budgets go to") { erp, code };
         setErp.Runs(output, error, async (session, ct) =>
         {
-            var grain = await session.CompanyAsync(ct);
-            var current = (await grain.GetAsync()).Settings;
-            await grain.ConfigureAsync(new CompanySettings(session.Get(erp), session.Get(code), current?.TimeZoneId ?? "America/Chicago", current?.DigestTime ?? new TimeOnly(7, 0)));
+            var current = (await session.Api.GetCompanyAsync(ct)).Settings;
+            await session.Api.ConfigureCompanyAsync(new CompanySettings(session.Get(erp), session.Get(code), current?.TimeZoneId ?? "America/Chicago", current?.DigestTime ?? new TimeOnly(7, 0)), ct);
             session.Output.Done($"Budgets now go to {session.Get(erp)} company {session.Get(code)}.");
         });
 
@@ -33,11 +32,10 @@ internal static class CompanyCommands
         var setDigest = new Command("set-digest", "Set when the daily ERP Integrations summary is sent") { time, zone };
         setDigest.Runs(output, error, async (session, ct) =>
         {
-            var grain = await session.CompanyAsync(ct);
-            var current = (await grain.GetAsync()).Settings
+            var current = (await session.Api.GetCompanyAsync(ct)).Settings
                 ?? throw new CliException(ExitCodes.Refused, "Set the company's ERP first (budgetctl company set-erp).");
             var settings = current with { DigestTime = session.Get(time), TimeZoneId = session.Get(zone) ?? current.TimeZoneId };
-            await grain.ConfigureAsync(settings);
+            await session.Api.ConfigureCompanyAsync(settings, ct);
             session.Output.Done($"The daily summary goes out at {settings.DigestTime:HH\\:mm} {settings.TimeZoneId}.");
         });
 
@@ -47,7 +45,7 @@ internal static class CompanyCommands
         var link = new Command("link", "Link a project to its ERP job (company admin)") { project, job, notSynced };
         link.Runs(output, error, async (session, ct) =>
         {
-            await (await session.CompanyAsync(ct)).LinkProjectAsync(new ProjectLink(session.Get(project), session.Get(job), JobSynced: !session.Get(notSynced)));
+            await session.Api.LinkProjectAsync(new ProjectLink(session.Get(project), session.Get(job), JobSynced: !session.Get(notSynced)), ct);
             session.Output.Done($"Linked {session.Get(project)} to ERP job {session.Get(job)}.");
         });
 

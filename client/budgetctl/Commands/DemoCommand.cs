@@ -1,6 +1,4 @@
 using System.CommandLine;
-using BudgetActors.Client;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace BudgetActors.Cli.Commands;
@@ -21,38 +19,34 @@ internal static class DemoCommand
         demo.Runs(output, error, async (session, ct) =>
         {
             var console = session.Output.Console;
-            var company = await session.CompanyAsync(ct);
-            var view = await company.GetAsync();
+            var view = await session.Api.GetCompanyAsync(ct);
             var pmUser = view.Users.FirstOrDefault(u => u.BudgetTool == ToolPermission.Admin && !u.IsCompanyAdmin)
                 ?? throw new CliException(ExitCodes.Refused, "The directory has no project manager (Admin on the Budget tool).");
             var approverUser = view.Users.FirstOrDefault(u => u.CanPushToAccounting && u.ErpTool >= ToolPermission.Standard)
                 ?? throw new CliException(ExitCodes.Refused, "The directory has no approver ('Can Push to Accounting' and Standard on ERP Integrations).");
-            var pmToken = await company.IssueTokenAsync(pmUser.UserId, "budgetctl demo");
-            var approverToken = await company.IssueTokenAsync(approverUser.UserId, "budgetctl demo");
+            var pmToken = await session.Api.IssueTokenAsync(pmUser.UserId, "budgetctl demo", ct);
+            var approverToken = await session.Api.IssueTokenAsync(approverUser.UserId, "budgetctl demo", ct);
             try
             {
-                await using var pm = Connect(session, pmToken.Token);
-                await using var approver = Connect(session, approverToken.Token);
-                var caller = await session.CallerAsync(ct);
-                var asPm = pm.GetGrain<IBudgetGrain>(BudgetKey.Of(caller.CompanyId, Project));
-                var asApprover = approver.GetGrain<IBudgetGrain>(BudgetKey.Of(caller.CompanyId, Project));
+                var asPm = session.Connect(pmToken.Token);
+                var asApprover = session.Connect(approverToken.Token);
                 var step = 0;
                 void Say(string text) => console.MarkupLine($"{++step}. {text}");
 
-                var existing = await TryGetAsync(asPm);
+                var existing = await TryGetAsync(asPm, ct);
                 if (existing is null)
                 {
                     Say($"[bold]{Markup.Escape(pmUser.Name)}[/] (project manager) creates the budget of {Project} and adds two lines.");
-                    await asPm.CreateAsync();
-                    await asPm.AddLineAsync(new BudgetLine("01-100", "L", "General conditions", 25_000m));
-                    await asPm.AddLineAsync(new BudgetLine("03-300", "M", "Concrete", 130_000m));
+                    await asPm.CreateBudgetAsync(Project, ct);
+                    await asPm.AddLineAsync(Project, new BudgetLine("01-100", "L", "General conditions", 25_000m), ct);
+                    await asPm.AddLineAsync(Project, new BudgetLine("03-300", "M", "Concrete", 130_000m), ct);
                     Say("The budget is locked: lines cannot change any more, only budget changes.");
-                    await asPm.LockAsync();
+                    await asPm.LockAsync(Project, ct);
                 }
                 else if (existing.Status == BudgetStatus.Synced)
                 {
                     Say($"{Project} is already synced with the ERP: [bold]{Markup.Escape(pmUser.Name)}[/] adds a budget change (update after sync).");
-                    await asPm.AddChangeAsync(new BudgetChange($"CO-{existing.Changes.Count + 1}", "03-300", "M", 5_000m, "Extra concrete"));
+                    await asPm.AddChangeAsync(Project, new BudgetChange($"CO-{existing.Changes.Count + 1}", "03-300", "M", 5_000m, "Extra concrete"), ct);
                 }
                 else
                 {
@@ -60,10 +54,10 @@ internal static class DemoCommand
                 }
 
                 Say("It is sent to ERP Integrations: every approver of the company now sees it waiting.");
-                await asPm.SendAsync();
-                var sent = await asPm.GetAsync();
+                await asPm.SendAsync(Project, ct);
+                var sent = await asPm.GetBudgetAsync(Project, ct);
                 Say($"[bold]{Markup.Escape(approverUser.Name)}[/] (approver) accepts submission {sent.Submission}: the ERP gateway exports it, one call at a time per ERP company.");
-                await asApprover.AcceptAsync(sent.Submission);
+                await asApprover.AcceptAsync(Project, sent.Submission, ct);
                 var done = await WaitForExportAsync(asPm, ct);
                 Say(done.Status == BudgetStatus.Synced
                     ? $"The ERP answered: {Project} is [green]Synced[/] (original {Output.Money(done.TotalOriginal)}, revised {Output.Money(done.TotalRevised)})."
@@ -77,25 +71,19 @@ internal static class DemoCommand
             }
             finally
             {
-                await company.RevokeTokenAsync(pmToken.Info.TokenId);
-                await company.RevokeTokenAsync(approverToken.Info.TokenId);
+                // Not cancellable: tokens the demo made for itself must not outlive it, Ctrl+C or not.
+                await session.Api.RevokeTokenAsync(pmToken.Info.TokenId, CancellationToken.None);
+                await session.Api.RevokeTokenAsync(approverToken.Info.TokenId, CancellationToken.None);
             }
         });
         return demo;
     }
 
-    private static ClusterClient Connect(Session session, string token)
-    {
-        var options = new ClusterClientOptions { Token = token };
-        options.Gateways.Add(session.Gateway);
-        return new ClusterClient(Options.Create(options));
-    }
-
-    private static async Task<BudgetView?> TryGetAsync(IBudgetGrain budget)
+    private static async Task<BudgetView?> TryGetAsync(BudgetApi api, CancellationToken cancellationToken)
     {
         try
         {
-            return await budget.GetAsync();
+            return await api.GetBudgetAsync(Project, cancellationToken);
         }
         catch (WorkflowException refusal) when (refusal.Code == WorkflowErrorCode.NotFound)
         {
@@ -104,12 +92,12 @@ internal static class DemoCommand
     }
 
     /// <summary>Exports take a while (the ERP is remote); the budget shows Exporting until the ERP answers.</summary>
-    private static async Task<BudgetView> WaitForExportAsync(IBudgetGrain budget, CancellationToken cancellationToken)
+    private static async Task<BudgetView> WaitForExportAsync(BudgetApi api, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var view = await budget.GetAsync();
+            var view = await api.GetBudgetAsync(Project, cancellationToken);
             if (view.Status is not BudgetStatus.Exporting and not BudgetStatus.PendingAcceptance)
             {
                 return view;

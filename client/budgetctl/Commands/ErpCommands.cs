@@ -12,7 +12,7 @@ internal static class ErpCommands
 
         var pending = new Command("pending", "Budgets awaiting your acceptance");
         pending.Runs(output, error, async (session, ct) =>
-            session.Output.Show(await (await session.ApproverAsync(ct)).GetPendingAsync(), (console, items) =>
+            session.Output.Show(await session.Api.GetPendingAsync(ct), (console, items) =>
             {
                 var table = Output.Table("project", "submission", "total", "sent by", "waiting since");
                 foreach (var i in items)
@@ -31,7 +31,7 @@ internal static class ErpCommands
 
         var failed = new Command("failed", "Exports the ERP refused (Failed to Export), with the ERP's error");
         failed.Runs(output, error, async (session, ct) =>
-            session.Output.Show(await (await session.ApproverAsync(ct)).GetFailedAsync(), (console, items) =>
+            session.Output.Show(await session.Api.GetFailedAsync(ct), (console, items) =>
             {
                 var table = Output.Table("project", "submission", "total", "sent by", "ERP error", "failed at");
                 foreach (var f in items)
@@ -47,13 +47,13 @@ internal static class ErpCommands
         var synced = new Command("synced", "The company's budgets synced with the ERP");
         synced.Runs(output, error, async (session, ct) =>
         {
-            var company = await (await session.CompanyAsync(ct)).GetAsync();
+            var company = await session.Api.GetCompanyAsync(ct);
             var views = new List<BudgetView>();
             foreach (var project in company.Projects)
             {
                 try
                 {
-                    views.Add(await (await session.BudgetAsync(project.ProjectId, ct)).GetAsync());
+                    views.Add(await session.Api.GetBudgetAsync(project.ProjectId, ct));
                 }
                 catch (WorkflowException refusal) when (refusal.Code == WorkflowErrorCode.NotFound)
                 {
@@ -78,7 +78,7 @@ internal static class ErpCommands
         var queue = new Command("queue", "The company's ERP queue: jobs waiting, the one in flight, circuit state, last error");
         queue.Runs(output, error, async (session, ct) =>
         {
-            var view = await (await session.CompanyAsync(ct)).GetErpQueueAsync()
+            var view = await session.Api.GetErpQueueAsync(ct)
                 ?? throw new CliException(ExitCodes.Refused, "The company has no ERP set yet (budgetctl company set-erp).");
             session.Output.Show(view, (console, q) => console.MarkupLine(Markup.Escape(
                 $"{q.Gateway}: {q.Depth} waiting, {(q.InFlight is null ? "nothing in flight" : $"in flight {q.InFlight} since {q.InFlightSince:u}")}, " +
@@ -101,13 +101,13 @@ internal static class ErpCommands
 
         command.Runs(output, error, async (session, ct) =>
         {
-            var budget = await session.BudgetAsync(session.Get(project), ct);
-            var number = session.Get(submission) ?? (await budget.GetAsync()).Submission;
+            var budget = session.Get(project);
+            var number = session.Get(submission) ?? (await session.Api.GetBudgetAsync(budget, ct)).Submission;
             await (verb switch
             {
-                "accept" => budget.AcceptAsync(number),
-                "reject" => budget.RejectAsync(number, session.Get(reason!)),
-                _ => budget.RetryExportAsync(number),
+                "accept" => session.Api.AcceptAsync(budget, number, ct),
+                "reject" => session.Api.RejectAsync(budget, number, session.Get(reason!), ct),
+                _ => session.Api.RetryExportAsync(budget, number, ct),
             });
             session.Output.Done(verb switch
             {

@@ -26,8 +26,7 @@ internal static class LoadCommand
                 throw new CliException(ExitCodes.Usage, $"{path.FullName} does not exist.");
             }
 
-            var budget = await session.BudgetAsync(session.Get(project), ct);
-            var view = await budget.GetAsync();
+            var view = await session.Api.GetBudgetAsync(session.Get(project), ct);
             var (lines, errors) = Read(path, view);
             if (errors.Count > 0)
             {
@@ -35,7 +34,7 @@ internal static class LoadCommand
                 throw new CliException(ExitCodes.Refused, $"{errors.Count} of the rows in {path.Name} cannot be loaded; nothing was loaded.");
             }
 
-            await LoadAsync(session, budget, lines);
+            await LoadAsync(session, session.Get(project), lines, ct);
             session.Output.Show(new LoadReport(session.Get(project), lines.Count, []), (console, r) =>
                 console.MarkupLine($"[green]✓[/] Loaded {r.Loaded} lines into {Markup.Escape(r.Project)}."));
         });
@@ -107,7 +106,7 @@ internal static class LoadCommand
     }
 
     /// <summary>Adds the lines with a progress bar; if the budget refuses one, the lines added before it are taken out again.</summary>
-    private static async Task LoadAsync(Session session, IBudgetGrain budget, List<BudgetLine> lines)
+    private static async Task LoadAsync(Session session, string project, List<BudgetLine> lines, CancellationToken cancellationToken)
     {
         var added = new List<BudgetLine>();
         try
@@ -116,7 +115,7 @@ internal static class LoadCommand
             {
                 foreach (var line in lines)
                 {
-                    await budget.AddLineAsync(line);
+                    await session.Api.AddLineAsync(project, line, cancellationToken);
                     added.Add(line);
                 }
 
@@ -128,7 +127,7 @@ internal static class LoadCommand
                 var task = progress.AddTask("Loading lines", maxValue: lines.Count);
                 foreach (var line in lines)
                 {
-                    await budget.AddLineAsync(line);
+                    await session.Api.AddLineAsync(project, line, cancellationToken);
                     added.Add(line);
                     task.Increment(1);
                 }
@@ -138,7 +137,7 @@ internal static class LoadCommand
         {
             foreach (var line in added)
             {
-                await budget.RemoveLineAsync(line.CostCode, line.Category);
+                await session.Api.RemoveLineAsync(project, line.CostCode, line.Category, cancellationToken);
             }
 
             throw;

@@ -14,7 +14,7 @@ internal static class UserCommands
 
         var list = new Command("list", "List the people of the company");
         list.Runs(output, error, async (session, ct) =>
-            session.Output.Show((await (await session.CompanyAsync(ct)).GetAsync()).Users, Print));
+            session.Output.Show((await session.Api.GetCompanyAsync(ct)).Users, Print));
         user.Subcommands.Add(list);
 
         var id = Arguments.Required("--user", "The user id");
@@ -22,7 +22,7 @@ internal static class UserCommands
         var token = new Command("token", "Issue a token for a person (printed once: keep it secret)") { id, name };
         token.Runs(output, error, async (session, ct) =>
         {
-            var issued = await (await session.CompanyAsync(ct)).IssueTokenAsync(session.Get(id), session.Get(name) ?? "issued with budgetctl");
+            var issued = await session.Api.IssueTokenAsync(session.Get(id), session.Get(name) ?? "issued with budgetctl", ct);
             session.Output.Show(issued, (console, i) => console.WriteLine(i.Token));
         });
         user.Subcommands.Add(token);
@@ -42,8 +42,7 @@ internal static class UserCommands
         var command = new Command(verb, description) { id, name, email, budgetTool, erpTool, canPush, digest, admin };
         command.Runs(output, error, async (session, ct) =>
         {
-            var company = await session.CompanyAsync(ct);
-            var existing = await company.FindUserAsync(session.Get(id));
+            var existing = await session.Api.FindUserAsync(session.Get(id), ct);
             if (mustExist && existing is null)
             {
                 throw new WorkflowException(WorkflowErrorCode.NotFound, $"There is no user {session.Get(id)} to update; add them first.");
@@ -63,7 +62,7 @@ internal static class UserCommands
                 session.Get(canPush) ?? existing?.CanPushToAccounting ?? false,
                 session.Get(digest) ?? existing?.SubscribedToDigest ?? false,
                 session.Get(admin) ?? existing?.IsCompanyAdmin ?? false);
-            await company.SaveUserAsync(saved);
+            await session.Api.SaveUserAsync(saved, ct);
             session.Output.Done($"{(mustExist ? "Updated" : "Added")} {saved.UserId}.");
         });
         return command;
