@@ -5,15 +5,19 @@ namespace BudgetActors.Grains.Security;
 /// <summary>
 /// Lets the silo's own code (the REST API after it checked a bearer token, the demo set-up, the token
 /// command, the operator pages) call grains as a given identity. Such calls leave through the silo's hosted
-/// client, which Orleans cannot tell apart from a client app by its id; what sets them apart is a secret made
-/// up when this process starts, which never leaves the process except inside the call it marks.
+/// client, which Orleans cannot tell apart from a client app by its id (a client names itself, unchecked); what
+/// sets them apart is a secret the silos share (<see cref="SiloCallerOptions.ClusterSecret"/>, or one made up when
+/// this process starts), which never leaves the cluster except inside the call it marks.
 /// </summary>
-public sealed class SiloCallers
+public sealed class SiloCallers(Microsoft.Extensions.Options.IOptions<SiloCallerOptions> options)
 {
     /// <summary>The <see cref="RequestContext"/> key of this process's mark.</summary>
     internal const string MarkKey = "budgetactors.silo";
 
-    private readonly string _mark = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+    // A call of this silo's code may land on any silo of the cluster: all of them must know the mark.
+    private readonly string _mark = options.Value.ClusterSecret is { Length: > 0 } secret
+        ? secret
+        : Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Until disposed, calls from this flow act as <paramref name="caller"/>.</summary>
     public IDisposable ActAs(CallerIdentity caller)
