@@ -13,6 +13,7 @@ internal sealed class ReminderWatch : IObserver<ReminderEvents.ReminderEvent>, I
 {
     private readonly ConcurrentDictionary<SiloAddress, bool> _silos = new();
     private readonly ConcurrentDictionary<object, (GrainId Grain, string Name, bool Waiting)> _local = new();
+    private readonly ConcurrentDictionary<GrainId, int> _ticks = new();
     private readonly IDisposable _subscription;
 
     public ReminderWatch() => _subscription = ReminderEvents.AllEvents.Subscribe(this);
@@ -25,6 +26,9 @@ internal sealed class ReminderWatch : IObserver<ReminderEvents.ReminderEvent>, I
 
     /// <summary>Whether <paramref name="grain"/> holds a reminder that waits on the clock.</summary>
     public bool IsWaiting(GrainId grain) => _local.Values.Any(r => r.Grain == grain && r.Waiting);
+
+    /// <summary>How many ticks of its reminders <paramref name="grain"/> has had (delivered, or failed in the grain).</summary>
+    public int TicksOf(GrainId grain) => _ticks.GetValueOrDefault(grain);
 
     public void OnNext(ReminderEvents.ReminderEvent value)
     {
@@ -50,6 +54,9 @@ internal sealed class ReminderWatch : IObserver<ReminderEvents.ReminderEvent>, I
                     _local[identity] = reminder with { Waiting = false };
                 }
 
+                break;
+            case ReminderEvents.TickCompleted or ReminderEvents.TickFailed:
+                _ticks.AddOrUpdate(value.GrainId, 1, (_, ticks) => ticks + 1);
                 break;
             case ReminderEvents.LocalReminderStopped stopped:
                 _local.TryRemove(stopped.Identity, out _);

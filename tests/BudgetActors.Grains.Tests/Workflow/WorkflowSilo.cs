@@ -99,6 +99,8 @@ public sealed class WorkflowSilo : IAsyncDisposable
         // In memory, the silos share one outbox and one token store, as silos on one database share its tables.
         var outbox = new MemoryNotificationOutbox();
         var tokens = new MemoryApiTokenStore();
+        // The silos' own code marks its calls with a secret every silo of the cluster knows.
+        var clusterSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
         builder.Options.ConfigureFileLogging = false;
@@ -127,6 +129,7 @@ public sealed class WorkflowSilo : IAsyncDisposable
                 .AddErpConnector(spectrum)
                 .AddErpConnector(vista)
                 .Configure<NotificationOptions>(o => o.PickupFolder = mailFolder)
+                .Configure<SiloCallerOptions>(o => o.ClusterSecret = clusterSecret)
                 .Configure<ReminderOptions>(o =>
                 {
                     o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
@@ -260,6 +263,15 @@ public sealed class WorkflowSilo : IAsyncDisposable
         await UntilAsync(() => Task.FromResult(_reminders.AllWaiting));
         Time.Advance(delta);
     }
+
+    /// <summary>Moves <paramref name="grain"/>'s activation to silo number <paramref name="silo"/> (deactivated here, activated there).</summary>
+    public Task MoveAsync(IAddressable grain, int silo) => _cluster.MigrateAsync(grain, _cluster.Silos[silo].SiloAddress);
+
+    /// <summary>Deactivates <paramref name="grain"/>; its next call activates it again.</summary>
+    public Task DeactivateAsync(IAddressable grain) => _cluster.DeactivateAsync(grain);
+
+    /// <summary>How many reminder ticks <paramref name="grain"/> has been delivered (or failed) so far.</summary>
+    public int TicksOf(GrainId grain) => _reminders.TicksOf(grain);
 
     /// <summary>Waits until <paramref name="grain"/> holds a reminder that waits on the fake clock.</summary>
     public Task ReminderWaitingAsync(GrainId grain) => UntilAsync(() => Task.FromResult(_reminders.IsWaiting(grain)));
