@@ -16,8 +16,7 @@ namespace BudgetActors.Storage.Tests;
 /// </summary>
 public sealed class PostgresSilo : IAsyncDisposable
 {
-    /// <summary>The ADO.NET invariant Orleans maps to <c>Npgsql.NpgsqlFactory</c>.</summary>
-    public const string Invariant = "Npgsql";
+    public const string Invariant = OrleansAdoNet.Invariant;
 
     public const string ServiceId = "budgetactors-tests";
 
