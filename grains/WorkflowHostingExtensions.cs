@@ -65,17 +65,16 @@ public static class WorkflowHostingExtensions
         }
 
         silo.Services.TryAddSingleton<PostgresDataSources>();
-        silo.Services.AddSingleton(new PostgresSchema(connectionString));
-        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaMigration>());
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => ActivatorUtilities.CreateInstance<SharedSiloMark>(sp, new PostgresSchema(connectionString)));
+        silo.Services.AddPostgresSchemaMigration(connectionString);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => ActivatorUtilities.CreateInstance<SharedSiloMark>(sp, connectionString));
         silo.AddAdoNetGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, o =>
         {
-            o.Invariant = PostgresSchema.Invariant;
+            o.Invariant = OrleansAdoNet.Invariant;
             o.ConnectionString = connectionString;
         });
         silo.UseAdoNetReminderService(o =>
         {
-            o.Invariant = PostgresSchema.Invariant;
+            o.Invariant = OrleansAdoNet.Invariant;
             o.ConnectionString = connectionString;
         });
         silo.Services.AddPostgresErpCallLease(connectionString);

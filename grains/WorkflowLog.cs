@@ -28,8 +28,6 @@ internal static partial class WorkflowLog
     [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "The daily summary of {ApproverKey} for {Day} was sent but could not be recorded in the company's activity")]
     public static partial void DailySummaryNotRecorded(ILogger logger, Exception exception, string approverKey, DateOnly day);
 
-    [LoggerMessage(EventId = 3600, Level = LogLevel.Information, Message = "Applied {Component} schema migration {Version} ({Name})")]
-    public static partial void MigrationApplied(ILogger logger, string component, int version, string name);
 
     [LoggerMessage(EventId = 3500, Level = LogLevel.Warning, Message = "Refused a client's call to {Method} of {Grain}: {Reason}")]
     public static partial void ClientCallRefused(ILogger logger, string method, string grain, string reason);

@@ -1,23 +1,18 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BudgetActors.Grains.Postgres;
 
 /// <summary>
-/// Migrates every PostgreSQL database the silo uses (each once) at the very first stage of the silo's
-/// start, before Orleans' membership, storage or reminders read a table.
+/// Migrates a PostgreSQL database when the host starts. Register it with
+/// <see cref="PostgresSchemaMigrationExtensions.AddPostgresSchemaMigration"/>, which puts it ahead of every
+/// other hosted service: Orleans' silo is one, and its ADO.NET providers read their queries from the
+/// schema while it starts.
 /// </summary>
-internal sealed class PostgresSchemaMigration(IEnumerable<PostgresSchema> schemas, PostgresDataSources dataSources, ILoggerFactory loggers)
-    : ILifecycleParticipant<ISiloLifecycle>
+public sealed class PostgresSchemaMigration(string connectionString, IEnumerable<MigrationSource> sources, ILogger<PostgresSchemaMigration> logger) : IHostedService
 {
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(PostgresSchemaMigration), ServiceLifecycleStage.First, MigrateAsync);
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        SchemaMigrator.MigrateAsync(connectionString, sources, logger, cancellationToken);
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        foreach (var connectionString in schemas.Select(s => s.ConnectionString).Distinct())
-        {
-            var migrator = new SchemaMigrator(dataSources.Get(connectionString), loggers.CreateLogger<SchemaMigrator>());
-            await migrator.MigrateAsync(cancellationToken);
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -9,7 +9,7 @@ namespace BudgetActors.Grains.Postgres;
 /// Gives this silo the service's shared caller mark (see <see cref="SiloCallers"/>) at start, right after the
 /// schema is migrated and before the silo takes calls: the first silo stores a new one, every later one reads it.
 /// </summary>
-internal sealed class SharedSiloMark(PostgresSchema schema, PostgresDataSources dataSources, SiloCallers callers, IOptions<ClusterOptions> cluster)
+internal sealed class SharedSiloMark(string connectionString, PostgresDataSources dataSources, SiloCallers callers, IOptions<ClusterOptions> cluster)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -21,7 +21,7 @@ internal sealed class SharedSiloMark(PostgresSchema schema, PostgresDataSources 
         // second try, once that insert has committed.
         for (var attempt = 0; ; attempt++)
         {
-            await using var command = dataSources.Get(schema.ConnectionString).CreateCommand("""
+            await using var command = dataSources.Get(connectionString).CreateCommand("""
                 WITH inserted AS (
                     INSERT INTO silo_marks (service_id, mark) VALUES ($1, $2) ON CONFLICT (service_id) DO NOTHING RETURNING mark)
                 SELECT mark FROM inserted UNION ALL SELECT mark FROM silo_marks WHERE service_id = $1 LIMIT 1

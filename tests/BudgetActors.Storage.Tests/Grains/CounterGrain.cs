@@ -1,0 +1,4 @@
+namespace BudgetActors.Storage.Tests;
+
+public sealed class CounterGrain([PersistentState("counter", StoredCounterGrain.Storage)] IPersistentState<CounterState> state)
+    : StoredCounterGrain(state), ICounterGrain;

@@ -1,0 +1,4 @@
+namespace BudgetActors.Storage.Tests;
+
+/// <summary>Keeps its state under the state name <c>counter</c>.</summary>
+public interface ICounterGrain : IStoredCounter;

@@ -1,0 +1,3 @@
+using BudgetActors.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
