@@ -25,6 +25,24 @@ public sealed class BudgetGrain(
 
     private ICompanyGrain Company => GrainFactory.GetGrain<ICompanyGrain>(_companyId);
 
+    // The company's settings and directory are read as the workflow: the budget also needs them where no user
+    // calls (at activation, when the gateway reports), and the company answers its own people only.
+    private async Task<CompanyView> CompanyAsync()
+    {
+        using (Callers.AsSystem(_companyId, "budget"))
+        {
+            return await Company.GetAsync();
+        }
+    }
+
+    private async Task<CompanyUser?> CompanyUserAsync(string userId)
+    {
+        using (Callers.AsSystem(_companyId, "budget"))
+        {
+            return await Company.FindUserAsync(userId);
+        }
+    }
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_companyId, _projectId) = BudgetKey.Parse(this.GetPrimaryKeyString());
@@ -63,7 +81,7 @@ public sealed class BudgetGrain(
     public async Task SendAsync()
     {
         var user = await Callers.RequireUserAsync(GrainFactory, _companyId);
-        var company = await Company.GetAsync();
+        var company = await CompanyAsync();
         var link = company.Projects.FirstOrDefault(p => p.ProjectId == _projectId);
         var check = new SendCheck(link, new HashSet<string>(), JobHasEstimates: false);
 
@@ -106,7 +124,7 @@ public sealed class BudgetGrain(
         var user = await Callers.RequireUserAsync(GrainFactory, _companyId);
         var now = time.GetUtcNow();
         var rejected = budget.State.Reject(user, submission, reason, now);
-        var company = await Company.GetAsync();
+        var company = await CompanyAsync();
         var to = company.Users.Where(u => u.UserId == rejected.CreatedBy || u.UserId == rejected.SentBy).Select(u => u.Email);
         var notice = Notices.Rejected(this.GetPrimaryKeyString(), _projectId, submission, user, reason.Trim(), to, now);
         await SaveAsync(rejected with { Outbox = rejected.Outbox.Add(notice) });
@@ -146,7 +164,7 @@ public sealed class BudgetGrain(
         }
 
         var b = budget.State.RequireCreated();
-        var job = (await Company.GetAsync()).Projects.FirstOrDefault(p => p.ProjectId == _projectId)?.ErpJob;
+        var job = (await CompanyAsync()).Projects.FirstOrDefault(p => p.ProjectId == _projectId)?.ErpJob;
         var lines = b.Lines.Select(l =>
         {
             var changes = b.ChangesOf(l.Key);
@@ -169,7 +187,7 @@ public sealed class BudgetGrain(
             return;
         }
 
-        if (outcome.Error is { } refusal && (await Company.FindUserAsync(next.SentBy!)) is { } sender)
+        if (outcome.Error is { } refusal && (await CompanyUserAsync(next.SentBy!)) is { } sender)
         {
             next = next with { Outbox = next.Outbox.Add(Notices.ExportFailed(this.GetPrimaryKeyString(), _projectId, outcome.Submission, refusal, sender.Email, now)) };
         }
@@ -178,7 +196,7 @@ public sealed class BudgetGrain(
         if (outcome.Error is { } listed)
         {
             var failed = new FailedExport(_companyId, _projectId, outcome.Submission, next.TotalRevised, next.SentBy!, listed, now);
-            await ForEachApproverAsync(await Company.GetAsync(), approver => approver.AddFailedAsync(failed));
+            await ForEachApproverAsync(await CompanyAsync(), approver => approver.AddFailedAsync(failed));
         }
 
         await HandOverNotificationsAsync();
@@ -243,7 +261,7 @@ public sealed class BudgetGrain(
     /// <summary>Hands the accepted submission to the ERP gateway (idempotent: the gateway keeps one per submission).</summary>
     private async Task QueueExportAsync()
     {
-        var company = await Company.GetAsync();
+        var company = await CompanyAsync();
         var job = company.Projects.First(p => p.ProjectId == _projectId).ErpJob;
         using (Callers.AsSystem(_companyId, "budget"))
         {
@@ -254,7 +272,7 @@ public sealed class BudgetGrain(
     /// <summary>Whether the ERP's job cost data shows the original amounts of the last export.</summary>
     private async Task<bool> IsSyncedBackAsync()
     {
-        var company = await Company.GetAsync();
+        var company = await CompanyAsync();
         if (company.Projects.FirstOrDefault(p => p.ProjectId == _projectId) is not { } link)
         {
             return false;
@@ -270,7 +288,7 @@ public sealed class BudgetGrain(
     private async Task<(CompanyUser User, CompanyView Company, ProjectLink? Link, IReadOnlyList<ErpEstimate> Estimates)> ReadErpEstimatesAsync()
     {
         var user = await Callers.RequireUserAsync(GrainFactory, _companyId);
-        var company = await Company.GetAsync();
+        var company = await CompanyAsync();
         var settings = company.Settings ?? throw NotConfigured();
         var link = company.Projects.FirstOrDefault(p => p.ProjectId == _projectId);
         IReadOnlyList<ErpEstimate> estimates = [];
@@ -289,7 +307,7 @@ public sealed class BudgetGrain(
     private async Task ClearPendingAsync()
     {
         var submission = budget.State.Submission;
-        await ForEachApproverAsync(await Company.GetAsync(), async approver =>
+        await ForEachApproverAsync(await CompanyAsync(), async approver =>
         {
             await approver.RemovePendingAsync(_projectId, submission);
             await approver.RemoveFailedAsync(_projectId, submission);
