@@ -25,10 +25,11 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    /// <summary>The silo's cluster endpoint port.</summary>
+    /// <summary>The silo's Orleans silo port (silo-to-silo); its gateway port is <see cref="GatewayPort"/>.</summary>
     public int Port { get; }
 
-    public Uri Endpoint => new($"http://127.0.0.1:{Port}/");
+    /// <summary>The Orleans gateway port client apps connect to.</summary>
+    public int GatewayPort { get; private init; }
 
     /// <summary>The silo's web address (<c>--urls</c>): its REST API is at <c>api/v1</c> below it.</summary>
     public Uri ApiUrl { get; }
@@ -50,7 +51,8 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(string database, int port, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var apiUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var silo = new SiloProcess(Launch(["--postgres", database, $"--Cluster:Port={port}", "--urls", apiUrl.GetLeftPart(UriPartial.Authority)], environment), port, apiUrl);
+        var gatewayPort = FreePort();
+        var silo = new SiloProcess(Launch(["--postgres", database, $"--Cluster:SiloPort={port}", $"--Cluster:GatewayPort={gatewayPort}", "--urls", apiUrl.GetLeftPart(UriPartial.Authority)], environment), port, apiUrl) { GatewayPort = gatewayPort };
         await silo.WaitUntilServingAsync(cancellationToken);
         return silo;
     }
@@ -143,16 +145,17 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartEmbeddedAsync(int port, string workingDirectory, CancellationToken cancellationToken)
     {
         var apiUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var silo = new SiloProcess(Launch([$"--Cluster:Port={port}", "--urls", apiUrl.GetLeftPart(UriPartial.Authority)], new Dictionary<string, string>(), workingDirectory), port, apiUrl);
+        var gatewayPort = FreePort();
+        var silo = new SiloProcess(Launch([$"--Cluster:SiloPort={port}", $"--Cluster:GatewayPort={gatewayPort}", "--urls", apiUrl.GetLeftPart(UriPartial.Authority)], new Dictionary<string, string>(), workingDirectory), port, apiUrl) { GatewayPort = gatewayPort };
         await silo.WaitUntilServingAsync(cancellationToken);
         await silo.WaitForOutputAsync("REST API at", TimeSpan.FromSeconds(30), cancellationToken);
         return silo;
     }
 
-    /// <summary>Asks the silo's health endpoint until it answers "serving" (or the process ends, or 60 s pass).</summary>
+    /// <summary>Asks the silo's <c>/healthz</c> until it answers "serving" (or the process ends, or 60 s pass).</summary>
     private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = new HttpClient();
         var started = Stopwatch.StartNew();
         while (true)
         {
@@ -163,7 +166,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(Endpoint, "health"), cancellationToken);
+                using var response = await http.GetAsync(new Uri(ApiUrl, "healthz"), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
