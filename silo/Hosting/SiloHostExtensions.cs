@@ -30,6 +30,11 @@ public static class SiloHostExtensions
         builder.Services.AddSingleton(settings);
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
 
+        // Orleans runs every placement through a Polly pipeline that logs each execution at Information, and
+        // prints every options class at start: both drown what an operator reads.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans.Runtime.SiloOptionsLogger", LogLevel.Warning);
+
         if (settings.ExitsAfterCommand || commandError is not null)
         {
             // A one-off command must not take (or fail on) the ports of the silo that is already serving.
