@@ -15,7 +15,6 @@ namespace BudgetActors.Cluster.Tests;
 /// </summary>
 public sealed class ClusterScriptsTests(PostgresFixture postgres) : IAsyncLifetime
 {
-    private const string Secret = "cluster-scripts-test-secret";
     private readonly string _state = Directory.CreateTempSubdirectory("budgetactors-cluster-state-").FullName;
     private PostgresDatabase? _database;
 
@@ -46,9 +45,10 @@ public sealed class ClusterScriptsTests(PostgresFixture postgres) : IAsyncLifeti
         var ct = TestContext.Current.CancellationToken;
         var restPort = FreePorts(3);
         var siloPort = FreePorts(3);
+        var gatewayPort = FreePorts(3);
         var erpPort = FreePorts(1);
         string[] up = ["--state", _state, "--no-build", "--configuration", Configuration,
-            "--rest-port", Text(restPort), "--silo-port", Text(siloPort), "--erp-port", Text(erpPort)];
+            "--rest-port", Text(restPort), "--silo-port", Text(siloPort), "--gateway-port", Text(gatewayPort), "--erp-port", Text(erpPort)];
 
         var output = await RunScriptAsync("cluster-up.sh", up, ct);
 
@@ -63,11 +63,9 @@ public sealed class ClusterScriptsTests(PostgresFixture postgres) : IAsyncLifeti
             processes.Add(int.Parse(File.ReadLines(Path.Combine(postgresFolder, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture));
         }
 
-        // One cluster: every silo sees all three (heartbeats settle a notice that crossed a join).
-        for (var i = 0; i < 3; i++)
-        {
-            await ClusterMembers.WaitUntilAsync(new Uri($"http://127.0.0.1:{siloPort + i}/"), Secret, m => m.Length == 3, TimeSpan.FromSeconds(15), ct);
-        }
+        // One cluster: Orleans' membership table holds all three as active.
+        var postgres = await RunAsync("bash", ["-c", "source \"$1\" && printf %s \"$BUDGETACTORS_POSTGRES\"", "_", Path.Combine(_state, "cluster.env")], ct);
+        await ClusterMembers.WaitUntilAsync(postgres, m => m.Length == 3, TimeSpan.FromSeconds(30), ct);
 
         // Running it again while it is up changes nothing.
         Assert.Contains("already up", await RunScriptAsync("cluster-up.sh", up, ct));
@@ -93,13 +91,13 @@ public sealed class ClusterScriptsTests(PostgresFixture postgres) : IAsyncLifeti
 
         await Until(() => processes.All(HasEnded), TimeSpan.FromSeconds(10));
         Assert.False(Directory.Exists(Path.Combine(_state, "pids")));
-        Assert.False(File.Exists(Path.Combine(_state, "cluster.env")), "the secret is not left behind");
+        Assert.False(File.Exists(Path.Combine(_state, "cluster.env")), "the connection string is not left behind");
         if (postgresFolder is not null)
         {
             Assert.False(Directory.Exists(postgresFolder), "the throwaway PostgreSQL's data is deleted");
         }
 
-        Assert.All(Enumerable.Range(0, 3), i => Assert.False(Listening(restPort + i) || Listening(siloPort + i)));
+        Assert.All(Enumerable.Range(0, 3), i => Assert.False(Listening(restPort + i) || Listening(siloPort + i) || Listening(gatewayPort + i)));
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
@@ -141,7 +139,6 @@ public sealed class ClusterScriptsTests(PostgresFixture postgres) : IAsyncLifeti
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["BUDGETACTORS_CLUSTER_SECRET"] = Secret;
         start.Environment.Remove("BUDGETACTORS_POSTGRES");
         if (_database is not null)
         {

@@ -1,56 +1,51 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
+using Npgsql;
 
 namespace BudgetActors.Testing;
 
 /// <summary>
-/// The live silos as one silo of a running cluster sees them (its <c>/cluster/members</c>, with the cluster
-/// secret), for tests and benchmarks that start silo processes.
+/// The silos Orleans' membership table holds as active (status 3), as <c>port/generation</c>: what tests
+/// and benchmarks watch to see a silo join, be declared dead and come back with a new generation.
 /// </summary>
 public static class ClusterMembers
 {
-    /// <summary>The silo ids (<c>host:port@generation</c>) the silo at <paramref name="endpoint"/> counts as live.</summary>
-    public static async Task<string[]> ReadAsync(Uri endpoint, string secret, CancellationToken cancellationToken) =>
-        (await ReadAsync(endpoint, secret, changedFrom: null, cancellationToken)).Silos;
+    private const int Active = 3;
 
-    /// <summary>
-    /// Waits until the silo's view satisfies <paramref name="done"/>. Between looks it does not sleep: it asks
-    /// the silo to answer when its view changes (a join, a leave, a death), so each look follows an event.
-    /// </summary>
-    public static async Task<string[]> WaitUntilAsync(Uri endpoint, string secret, Func<string[], bool> done, TimeSpan limit, CancellationToken cancellationToken)
+    public static async Task<string[]> ReadAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.StartNew();
-        var (silos, stamp) = await ReadAsync(endpoint, secret, changedFrom: null, cancellationToken);
-        while (!done(silos))
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT port, generation FROM orleans_membership WHERE status = $1 ORDER BY port", connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Active });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var members = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            if (started.Elapsed > limit)
-            {
-                throw new TimeoutException($"The silo at {endpoint} still sees [{string.Join(", ", silos)}] after {limit.TotalSeconds:0} s.");
-            }
-
-            (silos, stamp) = await ReadAsync(endpoint, secret, stamp, cancellationToken);
+            members.Add($"{reader.GetInt32(0)}/{reader.GetInt32(1)}");
         }
 
-        return silos;
+        return [.. members];
     }
 
-    private static async Task<(string[] Silos, long Stamp)> ReadAsync(Uri endpoint, string secret, long? changedFrom, CancellationToken cancellationToken)
+    /// <summary>Reads the active members until <paramref name="done"/> holds (asking every 100 ms), or fails after <paramref name="limit"/>.</summary>
+    public static async Task<string[]> WaitUntilAsync(string connectionString, Func<string[], bool> done, TimeSpan limit, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var query = changedFrom is { } stamp ? $"?changedFrom={stamp.ToString(CultureInfo.InvariantCulture)}" : "";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, $"cluster/members{query}"))
+        var started = Stopwatch.StartNew();
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (true)
         {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Cluster", secret);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var silos = JsonSerializer.Deserialize<string[]>(await response.Content.ReadAsStringAsync(cancellationToken)) ?? [];
-        var view = response.Headers.TryGetValues("ba-view", out var values) ? long.Parse(values.First(), CultureInfo.InvariantCulture) : 0;
-        return (silos, view);
+            var members = await ReadAsync(connectionString, cancellationToken);
+            if (done(members))
+            {
+                return members;
+            }
+
+            if (started.Elapsed > limit)
+            {
+                throw new TimeoutException($"The membership did not get there within {limit.TotalSeconds:0} s: {string.Join(", ", members)}");
+            }
+
+            await tick.WaitForNextTickAsync(cancellationToken);
+        }
     }
 }

@@ -69,6 +69,18 @@ public sealed class SiloProcess : IAsyncDisposable
             : throw new InvalidOperationException($"silo {string.Join(' ', args)} exited {process.ExitCode}: {await error}");
     }
 
+    /// <summary>SIGSTOP: the process hangs as it is, connections open, answering nothing (a hung machine).</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>SIGCONT: a paused process runs on.</summary>
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string name)
+    {
+        using var signal = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        signal.WaitForExit();
+    }
+
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
