@@ -46,6 +46,7 @@ public static class ClientHostingExtensions
 
             // A gateway that died is noticed and the list read again within seconds, as the silos' membership is tuned.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
             client.AddOutgoingGrainCallFilter<ApiTokenCallFilter>();
         });
         return builder;

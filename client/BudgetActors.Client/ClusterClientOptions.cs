@@ -20,6 +20,12 @@ public sealed class ClusterClientOptions
     /// <summary>The cluster's id (the silos' <c>Cluster:ClusterId</c>).</summary>
     public string ClusterId { get; set; } = "budgetactors";
 
+    /// <summary>
+    /// How long a call may take before it fails with a <see cref="TimeoutException"/> (its outcome then unknown).
+    /// A call caught by a silo that hangs waits this long, whatever membership decides meanwhile.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The service's id (the silos' <c>Cluster:ServiceId</c>).</summary>
     public string ServiceId { get; set; } = "budgetactors";
 

@@ -20,6 +20,9 @@ public sealed class ClientApp : IAsyncDisposable
         {
             o.MembershipConnectionString = membershipConnectionString;
             o.Token = token;
+
+            // Short, as a client app that retries would set it: a call caught by a hung silo gives up soon.
+            o.ResponseTimeout = TimeSpan.FromSeconds(5);
         });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
