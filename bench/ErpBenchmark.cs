@@ -1,3 +1,6 @@
+using BudgetActors.Grains.Security;
+using BudgetActors.Testing;
+using Orleans.Providers;
 using System.Diagnostics;
 using System.Runtime;
 using BudgetActors.Erp;
@@ -22,6 +25,9 @@ namespace BudgetActors.Benchmarks;
 /// </summary>
 internal static class ErpBenchmark
 {
+    // The silo's own code path: the benchmark acts as the silo does for the REST API.
+    private static SiloCallers? s_silo;
+
     private const int WarmUpRounds = 3;
     private const int WarmUpPerCompany = 3 * 15;
 
@@ -43,7 +49,8 @@ internal static class ErpBenchmark
 
         await using var simulator = await ErpSimulatorServer.StartAsync(data, CancellationToken.None);
         using var host = await StartSiloAsync(simulator, data);
-        var client = host.Services.GetRequiredService<IClusterClient>();
+        var client = host.Services.GetRequiredService<IGrainFactory>();
+        s_silo = host.Services.GetRequiredService<SiloCallers>();
 
         output.WriteLine($"erp: setting up {companies} {erp} companies x {WarmUpPerCompany} + {perCompany} budgets (no latency while setting up) ...");
         var all = await Task.WhenAll(Enumerable.Range(1, companies).Select(c => SetUpAsync(client, erp, c, WarmUpPerCompany + perCompany)));
@@ -128,8 +135,10 @@ internal static class ErpBenchmark
     private static Task AcceptAllAsync(IEnumerable<(string Company, IBudgetGrain Budget)> budgets) =>
         Task.WhenAll(budgets.Select(b => Task.Run(async () =>
         {
-            RequestContext.Caller = new CallerIdentity(b.Company, Approver.UserId);
-            await b.Budget.AcceptAsync(1);
+            using (s_silo!.ActAs(new CallerIdentity(b.Company, Approver.UserId)))
+            {
+                await b.Budget.AcceptAsync(1);
+            }
         })));
 
     private static async Task UntilPostedAsync(ErpSimulatorServer simulator, int postings, TimeSpan timeout)
@@ -150,10 +159,10 @@ internal static class ErpBenchmark
 
     private static string Job(int project) => $"J-{project:0000}";
 
-    private static async Task<List<(string Company, IBudgetGrain Budget)>> SetUpAsync(IClusterClient client, ErpSystem erp, int index, int budgets)
+    private static async Task<List<(string Company, IBudgetGrain Budget)>> SetUpAsync(IGrainFactory client, ErpSystem erp, int index, int budgets)
     {
         var company = $"bench-{index}";
-        RequestContext.Caller = new CallerIdentity(company, "system:setup");
+        var acting = s_silo!.ActAs(new CallerIdentity(company, "system:setup"));
         var grain = client.GetGrain<ICompanyGrain>(company);
         await grain.ConfigureAsync(new CompanySettings(erp, Code(erp, index), "America/Chicago", new TimeOnly(7, 0)));
         foreach (var user in new[] { Admin, ProjectManager, Approver })
@@ -164,9 +173,11 @@ internal static class ErpBenchmark
         var sent = new List<(string, IBudgetGrain)>();
         for (var project = 0; project < budgets; project++)
         {
-            RequestContext.Caller = new CallerIdentity(company, "system:setup");
+            acting.Dispose();
+            acting = s_silo.ActAs(new CallerIdentity(company, "system:setup"));
             await grain.LinkProjectAsync(new ProjectLink($"p-{project}", Job(project), JobSynced: true));
-            RequestContext.Caller = new CallerIdentity(company, ProjectManager.UserId);
+            acting.Dispose();
+            acting = s_silo.ActAs(new CallerIdentity(company, ProjectManager.UserId));
             var budget = client.GetGrain<IBudgetGrain>(BudgetKey.Of(company, $"p-{project}"));
             await budget.CreateAsync();
             await budget.AddLineAsync(new BudgetLine("03-300", "L", "Concrete", 1_000m + project));
@@ -175,7 +186,7 @@ internal static class ErpBenchmark
             sent.Add((company, budget));
         }
 
-        RequestContext.Caller = null;
+        acting.Dispose();
         return sent;
     }
 
@@ -198,14 +209,14 @@ internal static class ErpBenchmark
         var mail = Directory.CreateTempSubdirectory("budgetactors-bench-mail-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseBudgetActorsSilo(silo => silo
-            .UseLocalhostClustering("erp-bench")
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(SiloProcess.FreePort(), SiloProcess.FreePort(), serviceId: "erp-bench", clusterId: "erp-bench")
             .AddBudgetWorkflow()
             .AddErpConnector(new SpectrumConnector(ErpServiceCollectionExtensions.CreateHttpClient(), spectrum, TimeProvider.System, NullLogger<SpectrumConnector>.Instance))
             .AddErpConnector(new VistaConnector(ErpServiceCollectionExtensions.CreateHttpClient(), vista, TimeProvider.System, NullLogger<VistaConnector>.Instance))
             .Configure<NotificationOptions>(o => o.PickupFolder = mail)
-            .AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorage)
-            .UseInMemoryReminders());
+            .AddMemoryGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
+            .UseInMemoryReminderService());
         var host = builder.Build();
         await host.StartAsync();
         return host;

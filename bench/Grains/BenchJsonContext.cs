@@ -1,6 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace BudgetActors.Benchmarks;
-
-[JsonSerializable(typeof(SmallState))]
-internal sealed partial class BenchJsonContext : JsonSerializerContext;

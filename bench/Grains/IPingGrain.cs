@@ -1,6 +1,0 @@
-namespace BudgetActors.Benchmarks;
-
-public interface IPingGrain : IGrainWithStringKey
-{
-    Task<int> PingAsync(int value);
-}
