@@ -49,13 +49,7 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifet
     public async Task Kill_9_during_a_stream_of_budget_operations_loses_nothing_and_the_cluster_carries_on()
     {
         var ct = TestContext.Current.CancellationToken;
-        for (var i = 0; i < 3; i++)
-        {
-            _silos.Add(await SiloProcess.StartAsync(_database.ConnectionString, SiloProcess.FreePort(), Environment(), ct));
-        }
-
-        await ClusterMembers.WaitUntilAsync(_database.ConnectionString, m => m.Length == 3, TimeSpan.FromSeconds(30), ct);
-        var (pm, approver) = await SetUpCompanyAsync();
+        var (pm, approver) = await StartClusterAsync(3);
         await using var _ = pm;
         await using var __ = approver;
 
@@ -135,13 +129,7 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifet
     public async Task A_hung_silo_is_declared_dead_and_its_grains_answer_again_from_the_others()
     {
         var ct = TestContext.Current.CancellationToken;
-        for (var i = 0; i < 2; i++)
-        {
-            _silos.Add(await SiloProcess.StartAsync(_database.ConnectionString, SiloProcess.FreePort(), Environment(), ct));
-        }
-
-        await ClusterMembers.WaitUntilAsync(_database.ConnectionString, m => m.Length == 2, TimeSpan.FromSeconds(30), ct);
-        var (pm, approver) = await SetUpCompanyAsync();
+        var (pm, approver) = await StartClusterAsync(2);
         await using var _ = pm;
         await using var __ = approver;
         for (var i = 0; i < 6; i++)
@@ -177,13 +165,7 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifet
     public async Task Client_calls_need_a_valid_token_and_a_good_one_works_through_every_silo()
     {
         var ct = TestContext.Current.CancellationToken;
-        for (var i = 0; i < 2; i++)
-        {
-            _silos.Add(await SiloProcess.StartAsync(_database.ConnectionString, SiloProcess.FreePort(), Environment(), ct));
-        }
-
-        await ClusterMembers.WaitUntilAsync(_database.ConnectionString, m => m.Length == 2, TimeSpan.FromSeconds(30), ct);
-        var (pm, approver) = await SetUpCompanyAsync();
+        var (pm, approver) = await StartClusterAsync(2);
         await using var _ = pm;
         await using var __ = approver;
 
@@ -232,6 +214,19 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres) : IAsyncLifet
         ["Erp__Spectrum__Companies__001__AuthorizationId"] = "spectrum-secret",
         ["Logging__LogLevel__Default"] = "Warning",
     };
+
+    /// <summary>Starts <paramref name="silos"/> silo processes, waits until all are members, and sets the company up.</summary>
+    private async Task<(ClientApp ProjectManager, ClientApp Approver)> StartClusterAsync(int silos)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        for (var i = 0; i < silos; i++)
+        {
+            _silos.Add(await SiloProcess.StartAsync(_database.ConnectionString, SiloProcess.FreePort(), Environment(), ct));
+        }
+
+        await ClusterMembers.WaitUntilAsync(_database.ConnectionString, m => m.Length == silos, TimeSpan.FromSeconds(30), ct);
+        return await SetUpCompanyAsync();
+    }
 
     /// <summary>The company's first admin's token, from the silo's command line (once per test).</summary>
     private async Task<string> AdminTokenAsync()
