@@ -12,30 +12,41 @@ internal sealed class CallerAuthenticationFilter(ICallerAuthenticator authentica
 {
     private static readonly System.Reflection.Assembly s_workflow = typeof(IBudgetGrain).Assembly;
 
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context)
     {
-        // A call from a client app, or from a sender Orleans cannot name, proves who it is for.
-        var workflow = context.InterfaceMethod?.DeclaringType?.Assembly == s_workflow;
-        if (workflow && (context.SourceId is not { } source || source.IsClient()))
+        // Only a call from a client app, or from a sender Orleans cannot name, proves who it is for.
+        if (context.InterfaceMethod?.DeclaringType?.Assembly != s_workflow || context.SourceId is { } source && !source.IsClient())
         {
-            // Set here, not in a helper: the request context is async-local, and what an async method sets
-            // is gone once it returns, so the grain would see the client's own claims instead.
-            var token = CallerContext.Token;
-            var marked = silo.IsMarkedHere();
-
-            // What authenticated the call goes no further than this call: the grains it calls trust its caller.
-            CallerContext.Token = null;
-            RequestContext.Remove(SiloCallers.MarkKey);
-            if (!marked)
-            {
-                // Whatever the client claimed is dropped before the lookup, so a refused call carries none of it.
-                CallerContext.Caller = null;
-                CallerContext.Caller = await AuthenticateAsync(token, context);
-            }
-
-            // else: the silo's own code, acting for the caller it set
+            return context.Invoke();
         }
 
+        // The silo's own code (the REST API, the operator pages): the checked caller replaces the marked call
+        // in one request-context write. This is every REST call's path, so it stays synchronous and allocates
+        // nothing beyond that write. Set here, not in a helper: the request context is async-local, and what
+        // an async method sets is gone once it returns, so the grain would see the marked call instead.
+        if (silo.Verify(RequestContext.Get(CallerContext.CallerKey)) is { } caller)
+        {
+            if (CallerContext.Token is not null)
+            {
+                CallerContext.Token = null;
+            }
+
+            CallerContext.Caller = caller;
+            return context.Invoke();
+        }
+
+        return AuthenticateThenInvokeAsync(context);
+    }
+
+    /// <summary>A client app's call: the caller is the token's, and what authenticated it goes no further than this call.</summary>
+    private async Task AuthenticateThenInvokeAsync(IIncomingGrainCallContext context)
+    {
+        var token = CallerContext.Token;
+        CallerContext.Token = null;
+
+        // Whatever the client claimed is dropped before the lookup, so a refused call carries none of it.
+        CallerContext.Caller = null;
+        CallerContext.Caller = await AuthenticateAsync(token, context);
         await context.Invoke();
     }
 

@@ -1,3 +1,5 @@
+using BudgetActors.Grains.Security;
+
 namespace BudgetActors.Silo.Api;
 
 /// <summary>Checks that a body agrees with the URL it was sent to, so that neither can say one thing and do another.</summary>
@@ -13,5 +15,5 @@ internal static class ApiInput
 
     /// <summary>The caller the request context holds (set from the token by <see cref="CallerContextFilter"/>).</summary>
     public static CallerIdentity Caller =>
-        CallerContext.Caller ?? throw new InvalidOperationException("No caller in the request context: the endpoint must run behind CallerContextFilter.");
+        SiloCallers.Acting ?? throw new InvalidOperationException("No caller in the request context: the endpoint must run behind CallerContextFilter.");
 }
