@@ -1,3 +1,4 @@
+using BudgetActors.Grains.Security;
 using BudgetActors.Grains.Tokens;
 
 namespace BudgetActors.Grains.Tests;
@@ -70,6 +71,22 @@ public sealed class ClientTokenTests : MemoryWorkflowTest
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Acme.SaveUserAsync(People.ProjectManager with { IsCompanyAdmin = true }));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Silo.Approver("ap1").GetPendingAsync());
+    }
+
+    [Fact]
+    public async Task A_call_the_client_dresses_as_the_silos_own_with_a_mark_of_its_making_is_refused()
+    {
+        CallerContext.Token = null;
+        RequestContext.Set(CallerContext.CallerKey, new SiloCall(new CallerIdentity(WorkflowSilo.Company, "system:setup"), SiloCallers.NewMark()));
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Acme.SaveUserAsync(People.ProjectManager with { IsCompanyAdmin = true }));
+
+        // Beside a token, the caller is the token's.
+        WorkflowSilo.ActAs("pm");
+        RequestContext.Set(CallerContext.CallerKey, new SiloCall(new CallerIdentity(WorkflowSilo.Company, "admin"), SiloCallers.NewMark()));
+        var notAdmin = await Assert.ThrowsAsync<WorkflowException>(() => Acme.SaveUserAsync(People.ProjectManager with { IsCompanyAdmin = true }));
+        Assert.Equal(WorkflowErrorCode.PermissionDenied, notAdmin.Code);
+        Assert.False((await Acme.FindUserAsync("pm"))!.IsCompanyAdmin);
     }
 
     [Fact]
