@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using BudgetActors.Benchmarks.Load;
-using BudgetActors.Client;
 using BudgetActors.GrainInterfaces;
 using BudgetActors.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace BudgetActors.Benchmarks;
 
@@ -40,10 +37,10 @@ internal static class FailoverBenchmark
             await ClusterMembers.WaitUntilAsync(database, m => m.Length == Silos, TimeSpan.FromSeconds(60), ct);
             var admin = (await SiloProcess.RunCommandAsync(["token", "issue", "--company", Company, "--user", "admin", "--email", "admin@acme.test", "--postgres", database], environment, ct))
                 .Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("ba_", StringComparison.Ordinal));
-            using var adminApp = await StartClientAsync(database, admin);
-            var pmToken = await SetUpAsync(adminApp.Services.GetRequiredService<IClusterClient>(), 2 * repeat);
-            using var app = await StartClientAsync(database, pmToken);
-            var client = app.Services.GetRequiredService<IClusterClient>();
+            await using var adminApp = await ClientApp.StartAsync(database, admin, ct);
+            var pmToken = await SetUpAsync(adminApp.Grains, 2 * repeat);
+            await using var app = await ClientApp.StartAsync(database, pmToken, ct);
+            var client = app.Grains;
             var table = new ResultTable($"failover benchmark ({Environment.ProcessorCount} cores; {Silos} silo processes on PostgreSQL; a client app calling {Budgets} budgets in loops, 5 s call deadline)");
             for (var round = 0; round < repeat; round++)
             {
@@ -108,20 +105,6 @@ internal static class FailoverBenchmark
         // A call the event caught may still fail after an answer from a grain that had not moved yet: a second's margin.
         await Task.Delay(TimeSpan.FromSeconds(1));
         return probes.Select(p => p.RecoveredAt(at)).Max() is { } last ? Stopwatch.GetElapsedTime(at, last) : TimeSpan.MaxValue;
-    }
-
-    private static async Task<IHost> StartClientAsync(string database, string token)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.AddBudgetActorsClient(o =>
-        {
-            o.MembershipConnectionString = database;
-            o.Token = token;
-            o.ResponseTimeout = TimeSpan.FromSeconds(5);
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 
     /// <summary>Creates the event's budgets and starts calling each in a loop.</summary>

@@ -2,7 +2,7 @@ using BudgetActors.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace BudgetActors.Cluster.Tests;
+namespace BudgetActors.Testing;
 
 /// <summary>A client app on the client library: the Orleans client with one user's API token, finding gateways in the membership table.</summary>
 public sealed class ClientApp : IAsyncDisposable
@@ -11,7 +11,7 @@ public sealed class ClientApp : IAsyncDisposable
 
     private ClientApp(IHost host) => _host = host;
 
-    public IClusterClient Grains => _host.Services.GetRequiredService<IClusterClient>();
+    public Orleans.IClusterClient Grains => _host.Services.GetRequiredService<Orleans.IClusterClient>();
 
     public static async Task<ClientApp> StartAsync(string membershipConnectionString, string token, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class ClientApp : IAsyncDisposable
     }
 
     public TGrain GetGrain<TGrain>(string key)
-        where TGrain : IGrainWithStringKey => Grains.GetGrain<TGrain>(key);
+        where TGrain : Orleans.IGrainWithStringKey => Grains.GetGrain<TGrain>(key);
 
     public async ValueTask DisposeAsync()
     {
