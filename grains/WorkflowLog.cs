@@ -8,6 +8,9 @@ internal static partial class WorkflowLog
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Export {ExportKey} through {Gateway} could not reach the ERP; it stays queued")]
     public static partial void ExportDeferred(ILogger logger, Exception exception, string exportKey, string gateway);
 
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Export {ExportKey} through {Gateway} reached the ERP but its budget could not be told; it stays first in line and goes again")]
+    public static partial void ExportNotReported(ILogger logger, Exception exception, string exportKey, string gateway);
+
     [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Notification {Key} could not be sent; it will be tried again")]
     public static partial void NotificationNotSent(ILogger logger, Exception exception, string key);
 

@@ -225,9 +225,21 @@ public sealed partial class ErpGatewayGrain(
         }
 
         var (companyId, _) = BudgetKey.Parse(export.BudgetKey);
-        using (Callers.AsSystem(companyId, "erp-gateway"))
+        try
         {
-            await GrainFactory.GetGrain<IBudgetGrain>(export.BudgetKey).ReportExportAsync(outcome);
+            using (Callers.AsSystem(companyId, "erp-gateway"))
+            {
+                await GrainFactory.GetGrain<IBudgetGrain>(export.BudgetKey).ReportExportAsync(outcome);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The budget could not be told (its silo just died, its write failed): the export stays first in
+            // line and goes again soon, rather than wait for the queue's minute reminder. The ERP's batch key
+            // keeps the resend from posting twice, and the budget takes the same report twice as once.
+            WorkflowLog.ExportNotReported(logger, exception, export.IdempotencyKey, this.GetPrimaryKeyString());
+            WakeUpIn(options.Value.RetryLaterDelay);
+            return false;
         }
 
         _exports.Dequeue();

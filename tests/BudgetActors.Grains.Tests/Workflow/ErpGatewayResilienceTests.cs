@@ -56,6 +56,33 @@ public sealed class ErpGatewayResilienceTests : MemoryWorkflowTest
         Assert.False((await QueueAsync()).CircuitOpen);
     }
 
+    [Fact]
+    public async Task A_budget_that_could_not_take_its_report_gets_it_again_at_the_next_attempt_and_the_erp_is_posted_once()
+    {
+        var budget = await Silo.SentBudgetAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Silo.Spectrum.PostingGate = gate;
+        WorkflowSilo.ActAs("ap1");
+        await budget.AcceptAsync(1);
+        await WorkflowSilo.UntilAsync(() => Task.FromResult(Silo.Erp.HeldPostings.Count == 1));
+
+        // While the ERP holds the posting, another writer rewrites the budget's row (same content, a new ETag):
+        // the budget's write of the report fails, and Orleans deactivates it.
+        var ct = TestContext.Current.CancellationToken;
+        var row = new StoredState<BudgetState>(null!);
+        await Silo.Storage.ReadStateAsync("budget", budget.GetGrainId(), row, ct);
+        await Silo.Storage.WriteStateAsync("budget", budget.GetGrainId(), row, ct);
+        gate.SetResult();
+
+        var deferred = await NextAttemptAsync();
+        Assert.Equal(Silo.Time.GetUtcNow().AddSeconds(10), deferred.NextAttemptAt);
+        Assert.Equal(1, deferred.Depth);
+
+        await Silo.AdvanceAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(BudgetStatus.Synced, (await WorkflowSilo.ExportedAsync(budget)).Status);
+        Assert.Equal(1, Silo.Erp.PostingsApplied);
+    }
+
     /// <summary>Waits until the gateway has put its job off and says when it tries again.</summary>
     private async Task<ErpQueueView> NextAttemptAsync()
     {
