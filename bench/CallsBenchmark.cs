@@ -75,8 +75,8 @@ internal static class CallsBenchmark
         }
     }
 
-    /// <summary>Spreads the callers over the grains, so that concurrent callers mostly reach different grains.</summary>
-    public static int Pick(int caller, long i) => (int)(((caller * 7919L) + i) % Companies);
+    /// <summary>Spreads the callers over <paramref name="count"/> grains, so that concurrent callers mostly reach different grains.</summary>
+    public static int Pick(int caller, long i, int count = Companies) => (int)(((caller * 7919L) + i) % count);
 
     public static string CompanyId(int i) => $"bench-{i}";
 }

@@ -33,8 +33,8 @@ internal static class CrossSiloBenchmark
 
         var results = await Rounds.MeasureAsync(
             [
-                Contender.Of("in-silo", (caller, i) => local[Spread(caller, i, local.Length)].GetAsync()),
-                Contender.Of("cross-silo", (caller, i) => remote[Spread(caller, i, remote.Length)].GetAsync()),
+                Contender.Of("in-silo", (caller, i) => local[CallsBenchmark.Pick(caller, i, local.Length)].GetAsync()),
+                Contender.Of("cross-silo", (caller, i) => remote[CallsBenchmark.Pick(caller, i, remote.Length)].GetAsync()),
             ],
             CallsBenchmark.Callers, measured, rounds, output);
 
@@ -42,6 +42,4 @@ internal static class CrossSiloBenchmark
         table.Add("cross-silo calls (the answer, a company view, serialised)", results[1].Describe(), $"in-silo: {results[0].Describe()}", $"{results[1].PerSecond / results[0].PerSecond:0.00}", "reported", true);
         table.Print(output);
     }
-
-    private static int Spread(int caller, long i, int count) => (int)(((caller * 7919L) + i) % count);
 }
