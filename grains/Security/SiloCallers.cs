@@ -8,10 +8,11 @@ namespace BudgetActors.Grains.Security;
 /// Lets the silo's own code (the REST API after it checked a bearer token, the demo set-up, the token
 /// command, the operator pages) call grains as a given identity. Such calls leave through the silo's hosted
 /// client, which Orleans cannot tell apart from a client app by its id (a client names itself, unchecked);
-/// what sets them apart is a mark only the silos know, carried inside the call (<see cref="SiloCall"/>). A call may land on any silo,
-/// so all of them must know the same mark: on PostgreSQL the first silo stores one and every silo reads it at
-/// start (<see cref="ShareMark"/>); in memory it is <see cref="SiloCallerOptions.ClusterSecret"/> when given
-/// (silos sharing one process, in tests), else one made up when this process starts (a single silo).
+/// what sets them apart is a mark only the silos know, carried inside the call (<see cref="SiloCall"/>). A
+/// call may land on any silo, so all of them must know the same mark: on PostgreSQL the first silo stores one
+/// and every silo reads it at start (<see cref="ShareMark"/>); in memory it is
+/// <see cref="SiloCallerOptions.ClusterSecret"/> when given (silos sharing one process, in tests), else one
+/// made up when this process starts (a single silo).
 /// </summary>
 public sealed class SiloCallers(IOptions<SiloCallerOptions> options)
 {
