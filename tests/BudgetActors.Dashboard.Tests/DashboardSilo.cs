@@ -53,7 +53,7 @@ public sealed class DashboardSilo : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    /// <summary>The silo's in-memory Spectrum ERP; null when it talks to an ERP simulator.</summary>
+    /// <summary>The silo's in-memory Spectrum ERP (its primary silo's, when it has one); null when it talks to an ERP simulator.</summary>
     public InMemoryErp? Spectrum { get; }
 
     /// <summary>The site root, base path included.</summary>
@@ -100,7 +100,8 @@ public sealed class DashboardSilo : IAsyncDisposable
         }
 
         var tokens = primary?.Tokens ?? new TestTokens();
-        var spectrum = simulator is null ? new InMemoryErp(ErpSystem.Spectrum) : null;
+        // The silos of one cluster reach one ERP: the gateway of an ERP company may live on either of them.
+        var spectrum = simulator is null ? primary?.Spectrum ?? new InMemoryErp(ErpSystem.Spectrum) : null;
         var siloEndpoint = new IPEndPoint(IPAddress.Loopback, FreePort());
         builder.UseOrleans(silo =>
         {
