@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
 namespace BudgetActors.Dashboard;
@@ -17,6 +18,12 @@ public static class DashboardSiloBuilderExtensions
     /// to it; the filter rule on this name takes it out of logging altogether.
     /// </summary>
     public const string TraceLoggerProvider = "Orleans.Dashboard.Implementation.DashboardLogger";
+
+    /// <summary>
+    /// The package's host of the Orleans dashboard on a silo (internal to it): at silo start it activates the
+    /// dashboard's grains and starts an OpenTelemetry reader of Orleans' meter for the silo counters.
+    /// </summary>
+    private const string CounterReaderType = "Orleans.Dashboard.DashboardHost";
 
     /// <summary>
     /// Adds the Orleans dashboard to the silo (its silo grain service, the dashboard grain, the call profiler
@@ -48,12 +55,14 @@ public static class DashboardSiloBuilderExtensions
         if (!silo.Services.Any(d => d.ServiceType == typeof(OrleansDashboardAdded)))
         {
             silo.Services.AddSingleton<OrleansDashboardAdded>();
+            var before = silo.Services.Count;
             silo.AddDashboard(o =>
             {
                 o.HideTrace = true;
                 o.CounterUpdateIntervalMs = 10_000;
                 o.HistoryLength = 60;
             });
+            GateSiloCounters(silo.Services, before);
             silo.Services.Configure<GrainProfilerOptions>(o => o.TraceAlways = false);
             silo.Services.PostConfigure<Orleans.Dashboard.DashboardOptions>(o => o.HideTrace = true);
             silo.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(TraceLoggerProvider, null, LogLevel.None, null)));
@@ -65,6 +74,30 @@ public static class DashboardSiloBuilderExtensions
         }
 
         return silo;
+    }
+
+    /// <summary>
+    /// Puts <see cref="SiloCountersGate"/> in front of the silo start-up step of the package's counter reader,
+    /// its internal <see cref="CounterReaderType"/>, found among the start-up steps <c>AddDashboard()</c> added
+    /// (from index <paramref name="from"/> on) by the type each one resolves to.
+    /// </summary>
+    private static void GateSiloCounters(IServiceCollection services, int from)
+    {
+        var counterReader = services.FirstOrDefault(d => d.ServiceType.FullName == CounterReaderType)?.ServiceType
+            ?? throw new InvalidOperationException(
+                $"Microsoft.Orleans.Dashboard no longer registers {CounterReaderType}, which this service keeps from metering every grain call unless Dashboard:SiloCounters is on; see what its new version reads Orleans' meter with.");
+        for (var i = from; i < services.Count; i++)
+        {
+            if (services[i] is { ServiceType: var type, ImplementationFactory: { } resolve, Lifetime: var lifetime } && type == typeof(ILifecycleParticipant<ISiloLifecycle>))
+            {
+                services[i] = new ServiceDescriptor(type, sp => resolve(sp) switch
+                {
+                    ILifecycleParticipant<ISiloLifecycle> step when step.GetType() == counterReader =>
+                        new SiloCountersGate(step, sp.GetRequiredService<IOptions<DashboardOptions>>()),
+                    var step => step,
+                }, lifetime);
+            }
+        }
     }
 
     /// <summary>Marks a service collection the Orleans dashboard was added to.</summary>

@@ -70,6 +70,9 @@ public sealed class DashboardSilo : IAsyncDisposable
 
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's address, as the Orleans dashboard's API names it.</summary>
+    public string Address => App.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
+
     /// <summary>The silo's name, as the Orleans dashboard lists it.</summary>
     public string Name => App.Services.GetRequiredService<ILocalSiloDetails>().Name;
 
@@ -80,11 +83,13 @@ public sealed class DashboardSilo : IAsyncDisposable
     /// silo's connectors call, with retries and circuit breaks short enough for a test; without one, in-memory ERPs.
     /// </param>
     /// <param name="dashboardPort">A port of the dashboard's own (<c>Dashboard:Port</c>) beside the site's.</param>
+    /// <param name="siloCounters">Fill the Orleans dashboard's silo counters (<c>Dashboard:SiloCounters</c>).</param>
     public static async Task<DashboardSilo> StartAsync(
         string pathBase = "",
         DashboardSilo? primary = null,
         ErpSimulatorServer? simulator = null,
-        int? dashboardPort = null)
+        int? dashboardPort = null,
+        bool siloCounters = false)
     {
         var mailFolder = Directory.CreateTempSubdirectory("budgetactors-dashboard-mail-").FullName;
         var urls = "http://127.0.0.1:0" + (dashboardPort is { } port ? $";http://127.0.0.1:{port}" : "");
@@ -135,6 +140,7 @@ public sealed class DashboardSilo : IAsyncDisposable
             o.Operator.User = User;
             o.Operator.Password = Password;
             o.Port = dashboardPort;
+            o.SiloCounters = siloCounters;
         });
         var app = builder.Build();
         if (pathBase.Length > 0)
